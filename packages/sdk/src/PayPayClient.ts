@@ -1,0 +1,199 @@
+/**
+ * The PayPay OPA client service: credentials, merchant, base URL, timeouts and retry policy over an
+ * `HttpClient` that the application provides (`NodeHttpClient.layerUndici`, `FetchHttpClient.layer`, or the
+ * simulator's in-process client). Several clients can live in one process: every endpoint reads the
+ * `PayPayClient` from its context, so a multi-merchant app provides a different layer per merchant.
+ *
+ * @since 0.1.0
+ */
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as Config from "effect/Config"
+import type * as ConfigError from "effect/ConfigError"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import { dual } from "effect/Function"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import type * as Redacted from "effect/Redacted"
+
+/**
+ * Where a client sends its requests.
+ *
+ * @since 0.1.0
+ * @category Config
+ */
+export type Environment = "sandbox" | "production" | "perf"
+
+/**
+ * Base URL per environment (reference §A.6). We use the `apigw.*` hosts: they are what the newest official
+ * artifact (`@paypayopa/paypayopa-sdk-node@2.2.0`) ships and what PayPay's 2026 docs list, while the older
+ * `api.paypay.ne.jp` / `stg-api.sandbox.paypay.ne.jp` hosts of the git SDKs are described as deprecated.
+ * Override with `baseUrl` (or `PAYPAY_BASE_URL`) to use another host, such as the simulator.
+ *
+ * @since 0.1.0
+ * @category Config
+ */
+export const BaseUrls: { readonly [E in Environment]: string } = {
+  sandbox: "https://apigw.sandbox.paypay.ne.jp",
+  production: "https://apigw.paypay.ne.jp",
+  perf: "https://perf-apigw.paypay.ne.jp"
+}
+
+/**
+ * Retry policy for `retryable` failures (rate limit, maintenance, and transport failures of reads). Delays
+ * grow exponentially from `base`, are jittered, never exceed `cap`, and honour a `Retry-After` header.
+ *
+ * @since 0.1.0
+ * @category Config
+ */
+export interface RetryOptions {
+  /** How many times to retry after the first attempt (default 3). */
+  readonly times?: number | undefined
+  /** First delay (default 250 millis). */
+  readonly base?: Duration.DurationInput | undefined
+  /** Largest delay (default 5 seconds). */
+  readonly cap?: Duration.DurationInput | undefined
+}
+
+/**
+ * Client options.
+ *
+ * @since 0.1.0
+ * @category Config
+ */
+export interface Options {
+  /** The API key (not the merchant id). */
+  readonly apiKey: string
+  /** The API secret; used as-is (UTF-8) for OPA-Auth and base64-decoded for JWTs. */
+  readonly apiSecret: Redacted.Redacted<string>
+  /** Sent as `X-ASSUME-MERCHANT` when set (reference §A.4). */
+  readonly merchantId?: string | undefined
+  /** Default `sandbox`. */
+  readonly environment?: Environment | undefined
+  /** Overrides the environment's base URL, e.g. `http://127.0.0.1:4010` for the simulator. */
+  readonly baseUrl?: string | undefined
+  /** Per-operation timeouts, keyed by operation name (`"Codes.create"`), overriding reference §B.1's defaults. */
+  readonly timeouts?: { readonly [operation: string]: Duration.DurationInput } | undefined
+  /** Retry policy for retryable failures; `false` disables retries. */
+  readonly retry?: RetryOptions | false | undefined
+}
+
+/**
+ * @since 0.1.0
+ * @category Context
+ */
+export declare namespace PayPayClient {
+  /**
+   * @since 0.1.0
+   * @category Models
+   */
+  export interface Service {
+    readonly apiKey: string
+    readonly apiSecret: Redacted.Redacted<string>
+    readonly merchantId: string | undefined
+    readonly environment: Environment
+    readonly baseUrl: string
+    readonly httpClient: HttpClient.HttpClient
+    readonly timeouts: { readonly [operation: string]: Duration.DurationInput }
+    readonly retry: { readonly times: number; readonly base: Duration.Duration; readonly cap: Duration.Duration }
+  }
+}
+
+/**
+ * The client service tag.
+ *
+ * @since 0.1.0
+ * @category Context
+ */
+export class PayPayClient extends Context.Tag("@paypay-effect/sdk/PayPayClient")<
+  PayPayClient,
+  PayPayClient.Service
+>() {}
+
+/**
+ * Builds a client from options over the ambient `HttpClient`.
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const make = (options: Options): Effect.Effect<PayPayClient.Service, never, HttpClient.HttpClient> =>
+  Effect.map(HttpClient.HttpClient, (httpClient) => {
+    const environment = options.environment ?? "sandbox"
+    const retry = options.retry === false ? { times: 0 } : (options.retry ?? {})
+    return PayPayClient.of({
+      apiKey: options.apiKey,
+      apiSecret: options.apiSecret,
+      merchantId: options.merchantId === "" ? undefined : options.merchantId,
+      environment,
+      baseUrl: (options.baseUrl ?? BaseUrls[environment]).replace(/\/+$/, ""),
+      httpClient,
+      timeouts: options.timeouts ?? {},
+      retry: {
+        times: retry.times ?? 3,
+        base: Duration.decode(("base" in retry ? retry.base : undefined) ?? "250 millis"),
+        cap: Duration.decode(("cap" in retry ? retry.cap : undefined) ?? "5 seconds")
+      }
+    })
+  })
+
+/**
+ * A client layer from options.
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
+export const layer = (options: Options): Layer.Layer<PayPayClient, never, HttpClient.HttpClient> =>
+  Layer.effect(PayPayClient, make(options))
+
+/**
+ * A client layer whose options come from `Config`.
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
+export const layerConfig = (
+  config: Config.Config.Wrap<Options>
+): Layer.Layer<PayPayClient, ConfigError.ConfigError, HttpClient.HttpClient> =>
+  Layer.effect(PayPayClient, Effect.flatMap(Config.unwrap(config), make))
+
+/**
+ * Options read from `PAYPAY_API_KEY`, `PAYPAY_API_SECRET` (redacted), `PAYPAY_MERCHANT_ID`,
+ * `PAYPAY_ENVIRONMENT` (`sandbox` | `production` | `perf`) and `PAYPAY_BASE_URL`.
+ *
+ * @since 0.1.0
+ * @category Config
+ */
+export const configFromEnv: Config.Config<Options> = Config.all({
+  apiKey: Config.string("API_KEY"),
+  apiSecret: Config.redacted("API_SECRET"),
+  merchantId: Config.string("MERCHANT_ID").pipe(Config.option, Config.map(Option.getOrUndefined)),
+  environment: Config.literal("sandbox", "production", "perf")("ENVIRONMENT").pipe(Config.withDefault("sandbox")),
+  baseUrl: Config.string("BASE_URL").pipe(Config.option, Config.map(Option.getOrUndefined))
+}).pipe(Config.nested("PAYPAY"))
+
+/**
+ * A client layer configured from the `PAYPAY_*` environment variables.
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
+export const layerFromEnv: Layer.Layer<PayPayClient, ConfigError.ConfigError, HttpClient.HttpClient> = layerConfig(
+  configFromEnv as Config.Config.Wrap<Options>
+)
+
+/**
+ * Runs an effect with the client acting for another merchant (`X-ASSUME-MERCHANT`), e.g. a platform
+ * operating several shops with one API key.
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const withMerchant: {
+  (merchantId: string): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R | PayPayClient>
+  <A, E, R>(self: Effect.Effect<A, E, R>, merchantId: string): Effect.Effect<A, E, R | PayPayClient>
+} = dual(
+  2,
+  <A, E, R>(self: Effect.Effect<A, E, R>, merchantId: string): Effect.Effect<A, E, R | PayPayClient> =>
+    Effect.flatMap(PayPayClient, (client) => Effect.provideService(self, PayPayClient, { ...client, merchantId }))
+)

@@ -1,0 +1,297 @@
+/**
+ * Wire schemas shared by every PayPay OPA family: money, ids, order items, timestamps, statuses, the
+ * `{ resultInfo, data }` envelope and the payment / refund objects several endpoints return.
+ *
+ * Field names are PayPay's own (camelCase on the wire), with one documented exception: order items in
+ * responses use `unit_price` while requests use `unitPrice` (reference §B.1).
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+
+// ====== Scalars ======
+
+/**
+ * The only currency PayPay enumerates (reference §B.1).
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const Currency = Schema.Literal("JPY")
+
+/**
+ * A non-negative whole amount of yen, at most 11 digits (reference §B.1: "amount: integer <= 11 characters").
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const Amount = Schema.Int.pipe(
+  Schema.greaterThanOrEqualTo(0),
+  Schema.lessThanOrEqualTo(99_999_999_999),
+  Schema.annotations({ identifier: "Amount" })
+)
+
+/**
+ * `{ amount, currency }` (reference §B.1).
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const MoneyAmount = Schema.Struct({ amount: Amount, currency: Currency }).annotations({
+  identifier: "MoneyAmount"
+})
+
+/**
+ * @since 0.1.0
+ * @category Models
+ */
+export type MoneyAmount = typeof MoneyAmount.Type
+
+/**
+ * A merchant- or PayPay-issued id: 1 to 64 characters (reference §B.1; JAVA `@Size(max=64)`).
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const Id64 = Schema.String.pipe(
+  Schema.minLength(1),
+  Schema.maxLength(64),
+  Schema.annotations({ identifier: "Id64" })
+)
+
+/**
+ * Free text of at most 255 characters (descriptions, store ids, reasons; reference §B.2).
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const Text255 = Schema.String.pipe(Schema.maxLength(255), Schema.annotations({ identifier: "Text255" }))
+
+/**
+ * Unix time in whole seconds (reference §B.1: every OPA timestamp is epoch seconds).
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const EpochSeconds = Schema.Int.pipe(
+  Schema.greaterThanOrEqualTo(0),
+  Schema.annotations({ identifier: "EpochSeconds" })
+)
+
+/**
+ * Merchant-defined key/value data echoed back by PayPay.
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const Metadata = Schema.Record({ key: Schema.String, value: Schema.Unknown })
+
+/**
+ * An optional response field that PayPay may also send as `null`.
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const optionalNullable = <S extends Schema.Schema.Any>(schema: S) => Schema.optional(Schema.NullOr(schema))
+
+// ====== Order items ======
+
+/**
+ * An order line in a request (`unitPrice`; reference §B.1, JAVA `MerchantOrderItem`).
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const OrderItem = Schema.Struct({
+  name: Text255,
+  category: Schema.optional(Text255),
+  quantity: Schema.Int.pipe(Schema.positive()),
+  productId: Schema.optional(Text255),
+  unitPrice: MoneyAmount
+}).annotations({ identifier: "OrderItem" })
+
+/**
+ * @since 0.1.0
+ * @category Models
+ */
+export type OrderItem = typeof OrderItem.Type
+
+/**
+ * An order line in a response: PayPay answers with `unit_price`, not `unitPrice` (reference §B.1, seen in real
+ * sandbox responses).
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const OrderItemResponse = Schema.Struct({
+  name: Schema.String,
+  category: optionalNullable(Schema.String),
+  quantity: Schema.Int,
+  productId: optionalNullable(Schema.String),
+  unit_price: MoneyAmount
+}).annotations({ identifier: "OrderItemResponse" })
+
+/**
+ * @since 0.1.0
+ * @category Models
+ */
+export type OrderItemResponse = typeof OrderItemResponse.Type
+
+// ====== Statuses ======
+
+/**
+ * Payment status (reference §B.4, §D).
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const PaymentStatus = Schema.Literal(
+  "CREATED",
+  "AUTHORIZED",
+  "REAUTHORIZING",
+  "COMPLETED",
+  "REFUNDED",
+  "FAILED",
+  "CANCELED",
+  "EXPIRED"
+)
+
+/**
+ * @since 0.1.0
+ * @category Models
+ */
+export type PaymentStatus = typeof PaymentStatus.Type
+
+/**
+ * Refund status. `REFUND_FAILED` was retired in 2025 but may still appear in old data (reference §B.4, §B.6).
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const RefundStatus = Schema.Literal("CREATED", "REFUNDED", "REFUND_FAILED")
+
+/**
+ * Capture entry status (reference §B.4).
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const CaptureStatus = Schema.Literal("USER_REQUESTED", "COMPLETED")
+
+// ====== Envelope ======
+
+/**
+ * `resultInfo` of every OPA response (reference §B.1).
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const ResultInfo = Schema.Struct({
+  code: Schema.String,
+  message: Schema.String,
+  codeId: Schema.optional(Schema.String)
+}).annotations({ identifier: "ResultInfo" })
+
+/**
+ * @since 0.1.0
+ * @category Models
+ */
+export type ResultInfo = typeof ResultInfo.Type
+
+/**
+ * The `{ resultInfo, data }` envelope around a response's data. `data` may be missing, `null` or `""` when an
+ * endpoint returns no data (reference §B.1).
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const Envelope = <A, I, R>(data: Schema.Schema<A, I, R>) =>
+  Schema.Struct({
+    resultInfo: ResultInfo,
+    data: Schema.optional(Schema.Union(data, Schema.Null, Schema.Literal("")))
+  })
+
+/**
+ * The envelope of a response whose data is not read (errors, resultInfo-only endpoints).
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const ErrorEnvelope = Schema.Struct({ resultInfo: ResultInfo, data: Schema.optional(Schema.Unknown) })
+
+// ====== Refund and payment objects ======
+
+/**
+ * A refund (`data` of `POST /v2/refunds` and `GET /v2/refunds/{merchantRefundId}`; reference §B.6).
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export class Refund extends Schema.Class<Refund>("Refund")({
+  status: RefundStatus,
+  acceptedAt: EpochSeconds,
+  merchantRefundId: Schema.String,
+  paymentId: Schema.String,
+  amount: MoneyAmount,
+  requestedAt: EpochSeconds,
+  reason: optionalNullable(Schema.String),
+  assumeMerchant: optionalNullable(Schema.String)
+}) {}
+
+/**
+ * A capture entry of a pre-authorized payment (reference §B.4).
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const Capture = Schema.Struct({
+  acceptedAt: EpochSeconds,
+  merchantCaptureId: Schema.String,
+  amount: MoneyAmount,
+  orderDescription: optionalNullable(Schema.String),
+  requestedAt: EpochSeconds,
+  expiresAt: optionalNullable(EpochSeconds),
+  status: CaptureStatus
+})
+
+/**
+ * The revert entry of a reverted pre-authorization (reference §B.4).
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const Revert = Schema.Struct({
+  acceptedAt: EpochSeconds,
+  merchantRevertId: Schema.String,
+  requestedAt: EpochSeconds,
+  reason: optionalNullable(Schema.String)
+})
+
+/**
+ * The payment object returned by get-details, create, capture and pre-authorize (reference §B.4).
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export class Payment extends Schema.Class<Payment>("Payment")({
+  paymentId: Schema.String,
+  status: PaymentStatus,
+  acceptedAt: optionalNullable(EpochSeconds),
+  authorizedAt: optionalNullable(EpochSeconds),
+  canceledAt: optionalNullable(EpochSeconds),
+  expiresAt: optionalNullable(EpochSeconds),
+  refunds: optionalNullable(Schema.Struct({ data: Schema.Array(Refund) })),
+  captures: optionalNullable(Schema.Struct({ data: Schema.Array(Capture) })),
+  revert: optionalNullable(Revert),
+  merchantPaymentId: Schema.String,
+  userAuthorizationId: optionalNullable(Schema.String),
+  amount: MoneyAmount,
+  requestedAt: EpochSeconds,
+  storeId: optionalNullable(Schema.String),
+  terminalId: optionalNullable(Schema.String),
+  orderReceiptNumber: optionalNullable(Schema.String),
+  orderDescription: optionalNullable(Schema.String),
+  orderItems: optionalNullable(Schema.Array(OrderItemResponse)),
+  metadata: optionalNullable(Metadata),
+  assumeMerchant: optionalNullable(Schema.String)
+}) {}

@@ -1,0 +1,147 @@
+/**
+ * The simulator's SQLite database (@effect/sql-sqlite-node over better-sqlite3) and its schema.
+ *
+ * `":memory:"` by default (tests: every layer build is a fresh, empty database); a file with WAL journaling for the
+ * dev server. The schema is created (`CREATE TABLE IF NOT EXISTS`) once, when the layer is built, so every store
+ * that reads `SqlClient` from this layer finds its tables. All SQL of the simulator lives in `Store/`.
+ *
+ * @since 0.1.0
+ */
+import * as SqlClient from "@effect/sql/SqlClient"
+import type { SqlError } from "@effect/sql/SqlError"
+import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
+import type { ConfigError } from "effect/ConfigError"
+import * as Arr from "effect/Array"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+
+/**
+ * Who owns a row: the API key that signed the request plus the merchant (`X-ASSUME-MERCHANT` / `assumeMerchant`,
+ * `""` when absent). Every store keys its rows by tenant, so merchants never see each other's data.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface Tenant {
+  readonly apiKey: string
+  readonly merchantId: string
+}
+
+/**
+ * Build a {@link Tenant}; a missing merchant id becomes `""`.
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const tenant = (apiKey: string, merchantId?: string | undefined): Tenant => ({
+  apiKey,
+  merchantId: merchantId ?? ""
+})
+
+/**
+ * @since 0.1.0
+ * @category Config
+ */
+export interface Options {
+  /** SQLite file path, or `":memory:"` (the default). Files use the WAL journal mode. */
+  readonly filename?: string | undefined
+}
+
+const statements: ReadonlyArray<string> = [
+  `CREATE TABLE IF NOT EXISTS kv (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS payments (
+    id INTEGER PRIMARY KEY,
+    api_key TEXT NOT NULL,
+    merchant_id TEXT NOT NULL,
+    merchant_payment_id TEXT NOT NULL,
+    payment_id TEXT NOT NULL,
+    code_id TEXT,
+    kind TEXT NOT NULL,
+    status TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    UNIQUE (api_key, merchant_id, merchant_payment_id)
+  )`,
+  "CREATE UNIQUE INDEX IF NOT EXISTS payments_payment_id ON payments (payment_id)",
+  "CREATE UNIQUE INDEX IF NOT EXISTS payments_code_id ON payments (code_id) WHERE code_id IS NOT NULL",
+  `CREATE TABLE IF NOT EXISTS refunds (
+    api_key TEXT NOT NULL,
+    merchant_id TEXT NOT NULL,
+    merchant_refund_id TEXT NOT NULL,
+    merchant_payment_id TEXT NOT NULL,
+    PRIMARY KEY (api_key, merchant_id, merchant_refund_id)
+  )`,
+  `CREATE TABLE IF NOT EXISTS users (
+    id INTEGER PRIMARY KEY,
+    api_key TEXT NOT NULL,
+    merchant_id TEXT NOT NULL,
+    user_authorization_id TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    UNIQUE (api_key, merchant_id, user_authorization_id)
+  )`
+]
+
+/**
+ * Create every table and index if missing. Idempotent.
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const createSchema: Effect.Effect<void, SqlError, SqlClient.SqlClient> = Effect.flatMap(
+  SqlClient.SqlClient,
+  (sql) => sql.withTransaction(Effect.forEach(statements, (statement) => sql.unsafe(statement), { discard: true }))
+)
+
+/**
+ * Read a value from the `kv` table (simulator settings such as the clock offset).
+ *
+ * @since 0.1.0
+ * @category Utils
+ */
+export const kvGet = (key: string): Effect.Effect<Option.Option<string>, SqlError, SqlClient.SqlClient> =>
+  Effect.flatMap(SqlClient.SqlClient, (sql) =>
+    Effect.map(
+      sql<{ readonly value: string }>`SELECT value FROM kv WHERE key = ${key}`,
+      (rows) => Option.map(Arr.head(rows), (row) => row.value)
+    ))
+
+/**
+ * Insert or replace a value in the `kv` table.
+ *
+ * @since 0.1.0
+ * @category Utils
+ */
+export const kvSet = (key: string, value: string): Effect.Effect<void, SqlError, SqlClient.SqlClient> =>
+  Effect.flatMap(
+    SqlClient.SqlClient,
+    (sql) =>
+      sql`INSERT INTO kv (key, value) VALUES (${key}, ${value})
+        ON CONFLICT (key) DO UPDATE SET value = excluded.value`
+  ).pipe(Effect.asVoid)
+
+/**
+ * The SQLite client with the simulator's schema in place.
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
+export const layer = (
+  options: Options = {}
+): Layer.Layer<SqliteClient.SqliteClient | SqlClient.SqlClient, SqlError | ConfigError> => {
+  const filename = options.filename ?? ":memory:"
+  return Layer.effectDiscard(createSchema).pipe(
+    Layer.provideMerge(SqliteClient.layer({ filename, disableWAL: filename === ":memory:" }))
+  )
+}
+
+/**
+ * A fresh in-memory database per layer build.
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
+export const layerMemory: Layer.Layer<SqliteClient.SqliteClient | SqlClient.SqlClient, SqlError | ConfigError> =
+  layer()
