@@ -1,9 +1,23 @@
 /**
+ * Cashback: give, get, reverse, get a reversal, consult the expected cashback of a payment.
+ *
+ * @since 0.1.0
+ */
+export * as Cashback from "./Cashback.js"
+
+/**
  * Dynamic QR codes: create, get the payment made with a code, delete.
  *
  * @since 0.1.0
  */
 export * as Codes from "./Codes.js"
+
+/**
+ * The web-authorization JWTs: sign a requestToken, build the authorization URL, verify a responseToken.
+ *
+ * @since 0.1.0
+ */
+export * as Jwt from "./Jwt.js"
 
 /**
  * The client service: credentials, merchant, base URL, timeouts and retry policy.
@@ -34,11 +48,25 @@ export * as PayPaySchema from "./PayPaySchema.js"
 export * as PayPaySigner from "./PayPaySigner.js"
 
 /**
- * Payments: get details, cancel.
+ * Payments: create (native and continuous), get details, cancel.
  *
  * @since 0.1.0
  */
 export * as Payments from "./Payments.js"
+
+/**
+ * Pending payments (request money): create, get, cancel, refund, get a refund.
+ *
+ * @since 0.1.0
+ */
+export * as PendingPayments from "./PendingPayments.js"
+
+/**
+ * Pre-authorization: authorize, capture (with the user-confirmation outcome), revert.
+ *
+ * @since 0.1.0
+ */
+export * as Preauth from "./Preauth.js"
 
 /**
  * Refunds: create, get.
@@ -46,3 +74,24 @@ export * as Payments from "./Payments.js"
  * @since 0.1.0
  */
 export * as Refunds from "./Refunds.js"
+
+/**
+ * Top-up QR codes: create, get, delete (paths only in the reference; permissive schemas).
+ *
+ * @since 0.1.0
+ */
+export * as Topup from "./Topup.js"
+
+/**
+ * User authorization: account-link QR code, authorization status, unlink, masked profile.
+ *
+ * @since 0.1.0
+ */
+export * as Users from "./Users.js"
+
+/**
+ * An authorized user's wallet: check balance, get balance, payment methods.
+ *
+ * @since 0.1.0
+ */
+export * as Wallet from "./Wallet.js"

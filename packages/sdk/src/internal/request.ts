@@ -27,6 +27,8 @@ export interface WireRequest {
   readonly path: string
   readonly query?: { readonly [key: string]: string | number | boolean | undefined } | undefined
   readonly body?: unknown
+  /** Extra headers (e.g. `Lang`, §A.4); never signed, and they cannot replace the SDK's own headers. */
+  readonly headers?: { readonly [name: string]: string } | undefined
 }
 
 /** @internal */
@@ -145,6 +147,7 @@ export const execute = <In, Decoded, A, C extends PayPayError.ResultCode>(
         { method: endpoint.method, path: wire.path, contentType: body === undefined ? undefined : CONTENT_TYPE, body }
       )
       let request = HttpClientRequest.make(endpoint.method)(url).pipe(
+        HttpClientRequest.setHeaders(wire.headers ?? {}),
         HttpClientRequest.setHeader("Authorization", authorization),
         HttpClientRequest.acceptJson
       )

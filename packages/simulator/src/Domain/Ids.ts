@@ -20,9 +20,8 @@ const HEX = "0123456789abcdef"
  * @category Constructors
  */
 export const randomString = (alphabet: string, length: number): Effect.Effect<string> =>
-  Effect.map(
-    Effect.all(Array.from({ length }, () => Random.nextIntBetween(0, alphabet.length))),
-    (indexes) => indexes.map((i) => alphabet.charAt(i)).join("")
+  Effect.map(Effect.all(Array.from({ length }, () => Random.nextIntBetween(0, alphabet.length))), (indexes) =>
+    indexes.map((i) => alphabet.charAt(i)).join("")
   )
 
 /**
@@ -48,7 +47,13 @@ export const codeId: Effect.Effect<string> = Effect.map(randomString(ALPHANUMERI
  * @category Constructors
  */
 export const uuid: Effect.Effect<string> = Effect.map(
-  Effect.all([randomString(HEX, 8), randomString(HEX, 4), randomString(HEX, 3), randomString("89ab", 1), randomString(HEX, 15)]),
+  Effect.all([
+    randomString(HEX, 8),
+    randomString(HEX, 4),
+    randomString(HEX, 3),
+    randomString("89ab", 1),
+    randomString(HEX, 15)
+  ]),
   ([a, b, c, variant, d]) => `${a}-${b}-4${c}-${variant}${d.slice(0, 3)}-${d.slice(3)}`
 )
 

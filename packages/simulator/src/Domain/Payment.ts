@@ -1,7 +1,8 @@
 /**
  * The simulator's payment model and its pure state machine (§B.2, §B.3, §B.4, §B.6, §C.3, §D).
  *
- * Everything here is pure: no services, no I/O, no wall clock. Every transition takes `now` as a parameter and
+ * Everything here is pure: no services, no I/O, no wall clock. Transitions never write `undefined` into a field, so
+ * a document survives a JSON round trip unchanged. Every transition takes `now` as a parameter and
  * returns `Either<Payment, Rejection>` (or `Either<readonly [Payment, Result], Rejection>`).
  *
  * **Time unit:** every instant (`now`, `requestedAt`, `acceptedAt`, `expiresAt`, …) is an integer epoch in
@@ -375,6 +376,9 @@ export const isValidAmount = (amount: number): boolean => Number.isSafeInteger(a
 // Transitions
 // =============================================================================
 
+const compact = <A extends object>(record: A): A =>
+  Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as A
+
 /**
  * The merchant's `POST /v2/codes` request, in domain terms (§B.2).
  *
@@ -424,33 +428,35 @@ export const createCode = (
       Rejection.InvalidAuthorizationExpiry({ authorizationExpiry: expiry, max: now + MAX_AUTHORIZATION_SECONDS })
     )
   }
-  return Either.right({
-    paymentId: options.paymentId,
-    merchantPaymentId: input.merchantPaymentId,
-    kind: "code",
-    status: "CREATED",
-    amount: input.amount,
-    requestedAt: input.requestedAt ?? now,
-    code: {
-      codeId: options.codeId,
-      expiresAt: now + (options.lifetimeSeconds ?? DEFAULT_CODE_LIFETIME_SECONDS),
-      deleted: false,
-      isAuthorization,
-      authorizationExpiry: isAuthorization ? expiry : undefined,
-      redirectUrl: input.redirectUrl,
-      redirectType: input.redirectType,
-      userAgent: input.userAgent
-    },
-    orderDescription: input.orderDescription,
-    orderItems: input.orderItems,
-    metadata: input.metadata,
-    storeInfo: input.storeInfo,
-    storeId: input.storeId,
-    terminalId: input.terminalId,
-    cancelRequested: false,
-    refunds: [],
-    captures: []
-  })
+  return Either.right(
+    compact<Payment>({
+      paymentId: options.paymentId,
+      merchantPaymentId: input.merchantPaymentId,
+      kind: "code",
+      status: "CREATED",
+      amount: input.amount,
+      requestedAt: input.requestedAt ?? now,
+      code: compact<CodeInfo>({
+        codeId: options.codeId,
+        expiresAt: now + (options.lifetimeSeconds ?? DEFAULT_CODE_LIFETIME_SECONDS),
+        deleted: false,
+        isAuthorization,
+        authorizationExpiry: isAuthorization ? expiry : undefined,
+        redirectUrl: input.redirectUrl,
+        redirectType: input.redirectType,
+        userAgent: input.userAgent
+      }),
+      orderDescription: input.orderDescription,
+      orderItems: input.orderItems,
+      metadata: input.metadata,
+      storeInfo: input.storeInfo,
+      storeId: input.storeId,
+      terminalId: input.terminalId,
+      cancelRequested: false,
+      refunds: [],
+      captures: []
+    })
+  )
 }
 
 const checkUsable = (payment: Payment, now: number): Either.Either<Payment, Rejection> => {
@@ -611,7 +617,7 @@ export const refund = (
   if (amount.amount > refundable) {
     return Either.left(Rejection.RefundAmountExceeded({ refundable, requested: amount.amount }))
   }
-  const created: Refund = {
+  const created = compact<Refund>({
     merchantRefundId,
     paymentId: payment.paymentId,
     amount,
@@ -619,8 +625,11 @@ export const refund = (
     requestedAt: options.requestedAt ?? now,
     acceptedAt: now,
     reason: options.reason
-  }
-  return Either.right([{ ...payment, refunds: [...payment.refunds, created] }, { refund: created, replayed: false }])
+  })
+  return Either.right([
+    { ...payment, refunds: [...payment.refunds, created] },
+    { refund: created, replayed: false }
+  ])
 }
 
 /**
@@ -668,9 +677,8 @@ export const settle = (
     return { ...r, status: "REFUNDED" }
   })
   const settled = refunds.reduce((total, r) => (r.status === "REFUNDED" ? total + r.amount.amount : total), 0)
-  const status: PaymentStatus = payment.status === "COMPLETED" && settled >= payment.amount.amount
-    ? "REFUNDED"
-    : payment.status
+  const status: PaymentStatus =
+    payment.status === "COMPLETED" && settled >= payment.amount.amount ? "REFUNDED" : payment.status
   if (!changed && status === payment.status) return payment
   return { ...payment, status, refunds }
 }

@@ -103,10 +103,10 @@ export const createSchema: Effect.Effect<void, SqlError, SqlClient.SqlClient> = 
  */
 export const kvGet = (key: string): Effect.Effect<Option.Option<string>, SqlError, SqlClient.SqlClient> =>
   Effect.flatMap(SqlClient.SqlClient, (sql) =>
-    Effect.map(
-      sql<{ readonly value: string }>`SELECT value FROM kv WHERE key = ${key}`,
-      (rows) => Option.map(Arr.head(rows), (row) => row.value)
-    ))
+    Effect.map(sql<{ readonly value: string }>`SELECT value FROM kv WHERE key = ${key}`, (rows) =>
+      Option.map(Arr.head(rows), (row) => row.value)
+    )
+  )
 
 /**
  * Insert or replace a value in the `kv` table.
@@ -143,5 +143,4 @@ export const layer = (
  * @since 0.1.0
  * @category Layers
  */
-export const layerMemory: Layer.Layer<SqliteClient.SqliteClient | SqlClient.SqlClient, SqlError | ConfigError> =
-  layer()
+export const layerMemory: Layer.Layer<SqliteClient.SqliteClient | SqlClient.SqlClient, SqlError | ConfigError> = layer()

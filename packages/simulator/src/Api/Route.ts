@@ -1,0 +1,87 @@
+/**
+ * The shape of a PayPay route in the simulator, and the body decoder every route shares: the SDK's wire schemas
+ * validate requests, and a bad body gets `INVALID_REQUEST_PARAMS` (or `MISSING_REQUEST_PARAMS` for an absent
+ * field) with a message naming the field.
+ *
+ * @since 0.1.0
+ */
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import { ApiFailure, type Reply } from "../Envelope.js"
+import type { Tenant } from "../Store/Database.js"
+
+/**
+ * What a route handler receives.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface RouteContext {
+  readonly tenant: Tenant
+  readonly params: Readonly<Record<string, string>>
+  readonly query: URLSearchParams
+  /** The parsed JSON body, or `undefined` without one. */
+  readonly body: unknown
+  readonly requestId: string
+}
+
+/**
+ * A PayPay route: same method, path and operation name as the SDK endpoint it serves.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface Route<R> {
+  readonly method: "GET" | "POST" | "DELETE"
+  readonly path: string
+  readonly operation: string
+  readonly handler: (context: RouteContext) => Effect.Effect<Reply, ApiFailure, R>
+}
+
+/**
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const make = <R>(
+  method: Route<R>["method"],
+  path: string,
+  operation: string,
+  handler: Route<R>["handler"]
+): Route<R> => ({ method, path, operation, handler })
+
+/**
+ * A decoder for a request schema, compiled once. Unknown fields are ignored as PayPay does.
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const decoder = <A, I>(schema: Schema.Schema<A, I>) => {
+  const decode = Schema.decodeUnknownEither(schema, { errors: "first", onExcessProperty: "ignore" })
+  return (input: unknown): Effect.Effect<A, ApiFailure> => {
+    const result = decode(input)
+    if (Either.isRight(result)) return Effect.succeed(result.right)
+    const [issue] = ParseResult.ArrayFormatter.formatErrorSync(result.left)
+    const field = issue === undefined || issue.path.length === 0 ? "body" : issue.path.join(".")
+    return Effect.fail(
+      new ApiFailure({
+        code: issue?._tag === "Missing" ? "MISSING_REQUEST_PARAMS" : "INVALID_REQUEST_PARAMS",
+        detail: `${field}: ${issue?.message ?? "invalid"}`
+      })
+    )
+  }
+}
+
+/**
+ * Reads a required query parameter (e.g. `userAuthorizationId`).
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const queryParam = (context: RouteContext, name: string): Effect.Effect<string, ApiFailure> => {
+  const value = context.query.get(name)
+  return value === null || value === ""
+    ? Effect.fail(new ApiFailure({ code: "MISSING_REQUEST_PARAMS", detail: `${name}: query parameter is required` }))
+    : Effect.succeed(value)
+}

@@ -1,0 +1,130 @@
+/**
+ * The one place that builds PayPay's `{ resultInfo, data }` envelope: successes, catalog failures and the
+ * simulator's own diagnostics all leave through here, with an `X-REQUEST-ID` on every response (reference §A.4,
+ * §B.1).
+ *
+ * @since 0.1.0
+ */
+import { type ResultCode, ResultCodes, messageOf } from "@paypay-effect/sdk/PayPayError"
+import * as Data from "effect/Data"
+import * as Effect from "effect/Effect"
+
+/**
+ * A request as the simulator's PayPay API sees it, independent of the transport (socket or in-process).
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface SimRequest {
+  readonly method: string
+  /** Path as sent, still percent-encoded, without the query string. */
+  readonly path: string
+  readonly query: URLSearchParams
+  /** Lower-cased header names. */
+  readonly headers: Readonly<Record<string, string | undefined>>
+  /** The raw body bytes as text (`""` when there is none). */
+  readonly body: string
+}
+
+/**
+ * A response before it is written to a transport.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface SimResponse {
+  readonly status: number
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: string
+}
+
+/**
+ * A handler's success: the data and the documented success status (200, 201 for create-code, 202 where PayPay
+ * answers REQUEST_ACCEPTED).
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface Reply {
+  readonly status: number
+  readonly code: ResultCode
+  readonly data: unknown
+}
+
+/**
+ * A handler's failure with a catalog code. `message` overrides the catalog text (e.g. naming the invalid
+ * field); `status` overrides the catalog status (only for fault injection).
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
+export class ApiFailure extends Data.TaggedError("ApiFailure")<{
+  readonly code: ResultCode
+  readonly codeId?: string | undefined
+  readonly detail?: string | undefined
+  readonly status?: number | undefined
+}> {}
+
+/**
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const ok = (data: unknown, status = 200): Reply => ({ status, code: "SUCCESS", data })
+
+/**
+ * `202 REQUEST_ACCEPTED` with empty data (cashback, reversal; reference §B.9).
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const accepted = (data: unknown = null): Reply => ({ status: 202, code: "REQUEST_ACCEPTED", data })
+
+/**
+ * Fails a handler with a catalog code.
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const fail = (
+  code: ResultCode,
+  options: { readonly codeId?: string | undefined; readonly detail?: string | undefined } = {}
+): Effect.Effect<never, ApiFailure> => Effect.fail(new ApiFailure({ code, ...options }))
+
+/**
+ * The `resultInfo` for a code: PayPay's message for the codeId, optionally followed by a diagnostic the way
+ * PayPay appends `| [OPA…]` references.
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const resultInfo = (code: ResultCode, codeId?: string | undefined, detail?: string | undefined) => {
+  const id = codeId ?? ResultCodes[code].codeIds[0] ?? ""
+  const message = messageOf(code, id)
+  return { code, message: detail === undefined ? message : `${message} | [simulator] ${detail}`, codeId: id }
+}
+
+const headers = (requestId: string) => ({ "content-type": "application/json", "x-request-id": requestId })
+
+/**
+ * Renders a success.
+ *
+ * @since 0.1.0
+ * @category Rendering
+ */
+export const renderReply = (reply: Reply, requestId: string): SimResponse => ({
+  status: reply.status,
+  headers: headers(requestId),
+  body: JSON.stringify({ resultInfo: resultInfo(reply.code), data: reply.data })
+})
+
+/**
+ * Renders a failure with the catalog's HTTP status.
+ *
+ * @since 0.1.0
+ * @category Rendering
+ */
+export const renderFailure = (failure: ApiFailure, requestId: string): SimResponse => ({
+  status: failure.status ?? ResultCodes[failure.code].status,
+  headers: headers(requestId),
+  body: JSON.stringify({ resultInfo: resultInfo(failure.code, failure.codeId, failure.detail), data: null })
+})

@@ -1,0 +1,118 @@
+/**
+ * The simulator's PayPay API as one transport-independent handler: `SimRequest → SimResponse`. It runs checks
+ * in a fixed order — authentication, routing, JSON parsing, fault rules, then the route (validation and state) —
+ * and journals every request. The HTTP server and the in-process client both call {@link handle}.
+ *
+ * @since 0.1.0
+ */
+import * as Clock from "effect/Clock"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Codes from "./Api/Codes.js"
+import * as Payments from "./Api/Payments.js"
+import * as Refunds from "./Api/Refunds.js"
+import type { Route } from "./Api/Route.js"
+import { authenticate, merchantOf } from "./Auth.js"
+import * as Ids from "./Domain/Ids.js"
+import { ApiFailure, renderFailure, renderReply, type SimRequest } from "./Envelope.js"
+import { Faults, type Outcome } from "./Faults.js"
+import * as Router from "./internal/router.js"
+import { Journal } from "./Journal.js"
+import type { SimulatorConfig } from "./SimulatorConfig.js"
+
+/**
+ * Every PayPay route the simulator serves, family by family (mirroring the SDK's modules).
+ *
+ * @since 0.1.0
+ * @category Routes
+ */
+export const routes = [...Codes.routes, ...Payments.routes, ...Refunds.routes] as const
+
+/**
+ * The services the routes need.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export type Services = (typeof routes)[number] extends Route<infer R> ? R : never
+
+const match = Router.make(
+  routes.map((route) => ({ method: route.method, path: route.path, value: route as Route<Services> }))
+)
+
+const parseJson = (text: string): Either.Either<unknown, ApiFailure> => {
+  if (text.trim() === "") return Either.right(undefined)
+  try {
+    return Either.right(JSON.parse(text))
+  } catch {
+    return Either.left(new ApiFailure({ code: "INVALID_REQUEST_PARAMS", detail: "body: not valid JSON" }))
+  }
+}
+
+/**
+ * Handles one PayPay API request.
+ *
+ * @since 0.1.0
+ * @category Handlers
+ */
+export const handle = (
+  request: SimRequest
+): Effect.Effect<Outcome, never, Services | Journal | Faults | SimulatorConfig> =>
+  Effect.gen(function* () {
+    const started = yield* Clock.currentTimeMillis
+    const requestId = yield* Ids.requestId
+    const matched = match(request.method, request.path)
+    const operation = matched?.value.operation ?? "unknown"
+    const auth = yield* Effect.either(authenticate(request))
+    let fault: string | undefined
+    let outcome: Outcome
+    if (Either.isLeft(auth)) {
+      outcome = renderFailure(auth.left, requestId)
+    } else if (matched === undefined) {
+      outcome = renderFailure(
+        new ApiFailure({ code: "RESOURCE_NOT_FOUND", detail: `no such API: ${request.method} ${request.path}` }),
+        requestId
+      )
+    } else {
+      const tenant = auth.right.tenant
+      const body = parseJson(request.body)
+      const run = Either.isLeft(body)
+        ? Effect.succeed(renderFailure(body.left, requestId))
+        : matched.value
+            .handler({ tenant, params: matched.params, query: request.query, body: body.right, requestId })
+            .pipe(
+              Effect.map((reply) => renderReply(reply, requestId)),
+              Effect.catchAll((failure) => Effect.succeed(renderFailure(failure, requestId)))
+            )
+      const result = yield* Faults.pipe(
+        Effect.flatMap((faults) => faults.around({ operation, tenant, request, requestId }, run))
+      )
+      outcome = result.outcome
+      fault = result.fault
+    }
+    const finished = yield* Clock.currentTimeMillis
+    yield* Journal.pipe(
+      Effect.flatMap((journal) =>
+        journal.record({
+          at: finished,
+          requestId,
+          method: request.method,
+          path: request.path,
+          operation,
+          apiKey: Either.isRight(auth) ? auth.right.tenant.apiKey : undefined,
+          merchantId: merchantOf(request),
+          auth: Either.isRight(auth) ? "ok" : (auth.left.detail ?? "unauthorized"),
+          status: "status" in outcome ? outcome.status : 0,
+          code: "body" in outcome ? codeOf(outcome.body) : "DROPPED",
+          fault,
+          millis: finished - started
+        })
+      )
+    )
+    return outcome
+  })
+
+const codeOf = (body: string): string => {
+  const match = /"code":"([A-Z_]+)"/.exec(body)
+  return match?.[1] ?? "?"
+}

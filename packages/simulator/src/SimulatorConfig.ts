@@ -1,0 +1,90 @@
+/**
+ * The simulator's settings: which API credentials it accepts, time rules (QR code lifetime, refund settlement
+ * delay), the public URL of its hosted pages and the optional control-API token.
+ *
+ * @since 0.1.0
+ */
+import * as Context from "effect/Context"
+import * as Layer from "effect/Layer"
+
+/**
+ * An API client the simulator accepts. `merchantIds` limits which merchants it may act for; when absent, any
+ * merchant id is accepted (each one gets its own isolated data).
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface Credential {
+  readonly apiKey: string
+  readonly apiSecret: string
+  readonly merchantIds?: ReadonlyArray<string> | undefined
+}
+
+/**
+ * @since 0.1.0
+ * @category Models
+ */
+export interface Options {
+  readonly credentials: ReadonlyArray<Credential>
+  /** Lifetime of a dynamic QR code (reference §B.2: ≈300 s observed in the sandbox). */
+  readonly codeLifetimeSeconds: number
+  /** Simulated seconds after which a CREATED refund becomes REFUNDED (reference §C.3). */
+  readonly refundSettleSeconds: number
+  /** Allowed distance between a request's `epoch` and real time (reference §A, "less than 2 mins"). */
+  readonly maxSkewSeconds: number
+  /** Base URL of the hosted pages (QR `url`), e.g. `http://127.0.0.1:4010`. */
+  readonly publicUrl: string
+  /** When set, `/_simulator` requires `Authorization: Bearer <token>` or `X-Simulator-Token`. */
+  readonly controlToken?: string | undefined
+}
+
+/**
+ * The documented default credentials: used when none are configured, printed by the CLI. The secret is valid
+ * base64, because PayPay signs responseToken JWTs with the base64-decoded secret (reference §E.3).
+ *
+ * @since 0.1.0
+ * @category Config
+ */
+export const defaultCredential: Credential = {
+  apiKey: "sim_api_key",
+  apiSecret: "c2ltdWxhdG9yLXNlY3JldC1rZXktMDAx",
+  merchantIds: undefined
+}
+
+/**
+ * The documented default merchant id.
+ *
+ * @since 0.1.0
+ * @category Config
+ */
+export const defaultMerchantId = "sim_merchant"
+
+/**
+ * @since 0.1.0
+ * @category Config
+ */
+export const defaults: Options = {
+  credentials: [defaultCredential],
+  codeLifetimeSeconds: 300,
+  refundSettleSeconds: 5,
+  maxSkewSeconds: 120,
+  publicUrl: "http://127.0.0.1:4010"
+}
+
+/**
+ * @since 0.1.0
+ * @category Context
+ */
+export class SimulatorConfig extends Context.Tag("simulator/SimulatorConfig")<SimulatorConfig, Options>() {}
+
+/**
+ * Settings from partial options over {@link defaults}.
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
+export const layer = (options: Partial<Options> = {}): Layer.Layer<SimulatorConfig> =>
+  Layer.succeed(SimulatorConfig, { ...defaults, ...stripUndefined(options) })
+
+const stripUndefined = <A extends object>(options: A): Partial<A> =>
+  Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<A>

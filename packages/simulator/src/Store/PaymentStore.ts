@@ -1,0 +1,366 @@
+/**
+ * Payments, persisted in SQLite, isolated per {@link Tenant}.
+ *
+ * Each payment is one row: the `Domain/Payment` document as JSON plus indexed columns (`merchant_payment_id`
+ * unique per tenant, `payment_id` and `code_id` globally unique). A `refunds` table maps each tenant's
+ * `merchantRefundId` to its payment. Reads apply `Payment.settle` at the simulated now, so refund settlement is
+ * visible without timers. `update` runs read → check → write in one SQL transaction, so concurrent requests cannot
+ * both pass a check (double refunds, double payments).
+ *
+ * @since 0.1.0
+ */
+import * as SqlClient from "@effect/sql/SqlClient"
+import type { SqlError } from "@effect/sql/SqlError"
+import * as Arr from "effect/Array"
+import * as Context from "effect/Context"
+import * as Data from "effect/Data"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
+import * as Payment from "../Domain/Payment.js"
+import { SimClock } from "../SimClock.js"
+import type { Tenant } from "./Database.js"
+
+// =============================================================================
+// Errors
+// =============================================================================
+
+/**
+ * `insert` found the tenant's `merchantPaymentId` already taken (→ DUPLICATE_DYNAMIC_QR_REQUEST for codes, §C.4).
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
+export class DuplicatePayment extends Data.TaggedError("DuplicatePayment")<{
+  readonly merchantPaymentId: string
+}> {}
+
+/**
+ * No payment for the key within the tenant.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
+export class PaymentNotFound extends Data.TaggedError("PaymentNotFound")<{
+  readonly lookup: "merchantPaymentId" | "paymentId" | "codeId"
+  readonly id: string
+}> {}
+
+/**
+ * An `update` added a refund whose `merchantRefundId` the tenant already used on another payment. The transaction
+ * is rolled back.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
+export class DuplicateRefund extends Data.TaggedError("DuplicateRefund")<{
+  readonly merchantRefundId: string
+  /** The payment that owns the existing refund. */
+  readonly merchantPaymentId: string
+}> {}
+
+// =============================================================================
+// Service
+// =============================================================================
+
+/**
+ * A payment together with the tenant that owns it (global lookups from the user side).
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface Located {
+  readonly tenant: Tenant
+  readonly payment: Payment.Payment
+}
+
+/**
+ * @since 0.1.0
+ * @category Context
+ */
+export class PaymentStore extends Context.Tag("simulator/PaymentStore")<PaymentStore, PaymentStore.Service>() {}
+
+/**
+ * @since 0.1.0
+ * @category Models
+ */
+export declare namespace PaymentStore {
+  /**
+   * @since 0.1.0
+   * @category Models
+   */
+  export interface Service {
+    /**
+     * Store a new payment; fails with `DuplicatePayment` if the tenant already has its `merchantPaymentId`
+     * (`DuplicateRefund` only if the new document carries refunds whose ids the tenant already used).
+     */
+    readonly insert: (
+      tenant: Tenant,
+      payment: Payment.Payment
+    ) => Effect.Effect<Payment.Payment, DuplicatePayment | DuplicateRefund | SqlError>
+    readonly get: (tenant: Tenant, merchantPaymentId: string) => Effect.Effect<Option.Option<Payment.Payment>, SqlError>
+    readonly getByCodeId: (tenant: Tenant, codeId: string) => Effect.Effect<Option.Option<Payment.Payment>, SqlError>
+    readonly getByPaymentId: (
+      tenant: Tenant,
+      paymentId: string
+    ) => Effect.Effect<Option.Option<Payment.Payment>, SqlError>
+    /** Find a code's payment across all tenants (the user's app knows only the code). */
+    readonly locateByCodeId: (codeId: string) => Effect.Effect<Option.Option<Located>, SqlError>
+    /** Find a payment by PayPay `paymentId` across all tenants (control API). */
+    readonly locateByPaymentId: (paymentId: string) => Effect.Effect<Option.Option<Located>, SqlError>
+    /** A tenant's refund by `merchantRefundId`, with its payment. */
+    readonly findRefund: (
+      tenant: Tenant,
+      merchantRefundId: string
+    ) => Effect.Effect<Option.Option<{ readonly refund: Payment.Refund; readonly payment: Payment.Payment }>, SqlError>
+    /**
+     * Check-and-set in one transaction: read the (settled) payment, run `f`, write the new document when `f`
+     * returns `Right([payment, a])`, nothing when it returns `Left(e)` (which becomes the failure). Nested inside
+     * another `sql.withTransaction`, it joins that transaction (savepoint).
+     */
+    readonly update: <A, E>(
+      tenant: Tenant,
+      merchantPaymentId: string,
+      f: (payment: Payment.Payment) => Either.Either<readonly [Payment.Payment, A], E>
+    ) => Effect.Effect<readonly [Payment.Payment, A], E | PaymentNotFound | DuplicateRefund | SqlError>
+    /** `update` for transitions that return only the new payment. */
+    readonly modify: <E>(
+      tenant: Tenant,
+      merchantPaymentId: string,
+      f: (payment: Payment.Payment) => Either.Either<Payment.Payment, E>
+    ) => Effect.Effect<Payment.Payment, E | PaymentNotFound | DuplicateRefund | SqlError>
+    /** The tenant's payments, oldest first. */
+    readonly list: (tenant: Tenant) => Effect.Effect<ReadonlyArray<Payment.Payment>, SqlError>
+    /** Delete the tenant's payments and refunds, or everything when `tenant` is omitted. */
+    readonly reset: (tenant?: Tenant) => Effect.Effect<void, SqlError>
+  }
+}
+
+/**
+ * @since 0.1.0
+ * @category Config
+ */
+export interface Options {
+  /** Seconds before a `CREATED` refund reads as `REFUNDED` (default `Payment.DEFAULT_REFUND_SETTLE_SECONDS`). */
+  readonly refundSettleSeconds?: number | undefined
+}
+
+interface DocRow {
+  readonly api_key: string
+  readonly merchant_id: string
+  readonly doc: string
+}
+
+const PaymentJson = Schema.parseJson(Payment.Payment)
+const decodeDoc = (doc: string) => Effect.orDie(Schema.decodeUnknown(PaymentJson)(doc))
+const encodeDoc = (payment: Payment.Payment) => Effect.orDie(Schema.encode(PaymentJson)(payment))
+
+/**
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const make = (
+  options: Options = {}
+): Effect.Effect<PaymentStore.Service, never, SqlClient.SqlClient | SimClock> =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    const clock = yield* SimClock
+
+    const read = (doc: string) =>
+      Effect.zipWith(decodeDoc(doc), clock.nowSeconds, (payment, now) =>
+        Payment.settle(payment, { now, refundSettleSeconds: options.refundSettleSeconds })
+      )
+
+    const readFirst = (rows: ReadonlyArray<DocRow>) =>
+      Option.match(Arr.head(rows), {
+        onNone: () => Effect.succeedNone,
+        onSome: (row) => Effect.asSome(read(row.doc))
+      })
+
+    const locateFirst = (rows: ReadonlyArray<DocRow>) =>
+      Option.match(Arr.head(rows), {
+        onNone: () => Effect.succeedNone,
+        onSome: (row) =>
+          Effect.map(read(row.doc), (payment) =>
+            Option.some<Located>({ tenant: { apiKey: row.api_key, merchantId: row.merchant_id }, payment })
+          )
+      })
+
+    const indexRefunds = (tenant: Tenant, merchantPaymentId: string, refunds: ReadonlyArray<Payment.Refund>) =>
+      Effect.forEach(
+        refunds,
+        (refund) =>
+          Effect.gen(function* () {
+            yield* sql`INSERT INTO refunds (api_key, merchant_id, merchant_refund_id, merchant_payment_id)
+            VALUES (${tenant.apiKey}, ${tenant.merchantId}, ${refund.merchantRefundId}, ${merchantPaymentId})
+            ON CONFLICT (api_key, merchant_id, merchant_refund_id) DO NOTHING`
+            const owners = yield* sql<{ readonly merchant_payment_id: string }>`SELECT merchant_payment_id FROM refunds
+            WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId}
+            AND merchant_refund_id = ${refund.merchantRefundId}`
+            const owner = owners[0]?.merchant_payment_id
+            if (owner !== undefined && owner !== merchantPaymentId) {
+              return yield* new DuplicateRefund({ merchantRefundId: refund.merchantRefundId, merchantPaymentId: owner })
+            }
+          }),
+        { discard: true }
+      )
+
+    const insert = (tenant: Tenant, payment: Payment.Payment) =>
+      sql.withTransaction(
+        Effect.gen(function* () {
+          const doc = yield* encodeDoc(payment)
+          const inserted = yield* sql`INSERT INTO payments
+          (api_key, merchant_id, merchant_payment_id, payment_id, code_id, kind, status, doc)
+          VALUES (${tenant.apiKey}, ${tenant.merchantId}, ${payment.merchantPaymentId}, ${payment.paymentId},
+            ${payment.code?.codeId ?? null}, ${payment.kind}, ${payment.status}, ${doc})
+          ON CONFLICT (api_key, merchant_id, merchant_payment_id) DO NOTHING
+          RETURNING id`
+          if (inserted.length === 0) {
+            return yield* new DuplicatePayment({ merchantPaymentId: payment.merchantPaymentId })
+          }
+          yield* indexRefunds(tenant, payment.merchantPaymentId, payment.refunds)
+          return payment
+        })
+      )
+
+    const get = (tenant: Tenant, merchantPaymentId: string) =>
+      Effect.flatMap(
+        sql<DocRow>`SELECT api_key, merchant_id, doc FROM payments
+          WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId}
+          AND merchant_payment_id = ${merchantPaymentId}`,
+        readFirst
+      )
+
+    const getByCodeId = (tenant: Tenant, codeId: string) =>
+      Effect.flatMap(
+        sql<DocRow>`SELECT api_key, merchant_id, doc FROM payments
+          WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId} AND code_id = ${codeId}`,
+        readFirst
+      )
+
+    const getByPaymentId = (tenant: Tenant, paymentId: string) =>
+      Effect.flatMap(
+        sql<DocRow>`SELECT api_key, merchant_id, doc FROM payments
+          WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId} AND payment_id = ${paymentId}`,
+        readFirst
+      )
+
+    const locateByCodeId = (codeId: string) =>
+      Effect.flatMap(sql<DocRow>`SELECT api_key, merchant_id, doc FROM payments WHERE code_id = ${codeId}`, locateFirst)
+
+    const locateByPaymentId = (paymentId: string) =>
+      Effect.flatMap(
+        sql<DocRow>`SELECT api_key, merchant_id, doc FROM payments WHERE payment_id = ${paymentId}`,
+        locateFirst
+      )
+
+    const findRefund = (tenant: Tenant, merchantRefundId: string) =>
+      Effect.flatMap(
+        sql<DocRow>`SELECT p.api_key, p.merchant_id, p.doc FROM refunds r
+          JOIN payments p ON p.api_key = r.api_key AND p.merchant_id = r.merchant_id
+            AND p.merchant_payment_id = r.merchant_payment_id
+          WHERE r.api_key = ${tenant.apiKey} AND r.merchant_id = ${tenant.merchantId}
+          AND r.merchant_refund_id = ${merchantRefundId}`,
+        (rows) =>
+          Effect.map(
+            readFirst(rows),
+            Option.flatMap((payment) =>
+              Option.map(
+                Arr.findFirst(payment.refunds, (refund) => refund.merchantRefundId === merchantRefundId),
+                (refund) => ({ refund, payment })
+              )
+            )
+          )
+      )
+
+    const update = <A, E>(
+      tenant: Tenant,
+      merchantPaymentId: string,
+      f: (payment: Payment.Payment) => Either.Either<readonly [Payment.Payment, A], E>
+    ) =>
+      sql.withTransaction(
+        Effect.gen(function* () {
+          const current = yield* get(tenant, merchantPaymentId)
+          if (Option.isNone(current)) {
+            return yield* new PaymentNotFound({ lookup: "merchantPaymentId", id: merchantPaymentId })
+          }
+          const [next, result] = yield* f(current.value)
+          if (next.merchantPaymentId !== merchantPaymentId || next.paymentId !== current.value.paymentId) {
+            return yield* Effect.dieMessage("PaymentStore.update: merchantPaymentId and paymentId are immutable")
+          }
+          const known = new Set(current.value.refunds.map((refund) => refund.merchantRefundId))
+          yield* indexRefunds(
+            tenant,
+            merchantPaymentId,
+            next.refunds.filter((r) => !known.has(r.merchantRefundId))
+          )
+          const doc = yield* encodeDoc(next)
+          yield* sql`UPDATE payments SET status = ${next.status}, code_id = ${next.code?.codeId ?? null}, doc = ${doc}
+          WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId}
+          AND merchant_payment_id = ${merchantPaymentId}`
+          return [next, result] as const
+        })
+      )
+
+    const modify = <E>(
+      tenant: Tenant,
+      merchantPaymentId: string,
+      f: (payment: Payment.Payment) => Either.Either<Payment.Payment, E>
+    ) =>
+      Effect.map(
+        update(tenant, merchantPaymentId, (payment) => Either.map(f(payment), (next) => [next, undefined] as const)),
+        ([payment]) => payment
+      )
+
+    const list = (tenant: Tenant) =>
+      Effect.flatMap(
+        sql<DocRow>`SELECT api_key, merchant_id, doc FROM payments
+          WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId} ORDER BY id`,
+        (rows) => Effect.forEach(rows, (row) => read(row.doc))
+      )
+
+    const reset = (tenant?: Tenant) =>
+      sql
+        .withTransaction(
+          tenant === undefined
+            ? Effect.zipRight(sql`DELETE FROM refunds`, sql`DELETE FROM payments`)
+            : Effect.zipRight(
+                sql`DELETE FROM refunds WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId}`,
+                sql`DELETE FROM payments WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId}`
+              )
+        )
+        .pipe(Effect.asVoid)
+
+    return PaymentStore.of({
+      insert,
+      get,
+      getByCodeId,
+      getByPaymentId,
+      locateByCodeId,
+      locateByPaymentId,
+      findRefund,
+      update,
+      modify,
+      list,
+      reset
+    })
+  })
+
+/**
+ * Payment store with custom options; requires `SqlClient` (from `Database.layer`) and `SimClock`.
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
+export const layerWith = (options: Options): Layer.Layer<PaymentStore, never, SqlClient.SqlClient | SimClock> =>
+  Layer.effect(PaymentStore, make(options))
+
+/**
+ * Payment store with default options (refunds settle after 5 s).
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
+export const layer: Layer.Layer<PaymentStore, never, SqlClient.SqlClient | SimClock> = layerWith({})

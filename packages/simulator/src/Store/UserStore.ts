@@ -1,0 +1,287 @@
+/**
+ * Test users: the simulated PayPay app users that pay codes, with a JPY balance, per {@link Tenant}.
+ *
+ * A user is identified by its `userAuthorizationId` (§B.8) within a tenant. Balances move only inside the same SQL
+ * transaction as the payment change that causes them (see `Store/Transactions.ts`).
+ *
+ * @since 0.1.0
+ */
+import * as SqlClient from "@effect/sql/SqlClient"
+import type { SqlError } from "@effect/sql/SqlError"
+import * as Arr from "effect/Array"
+import * as Context from "effect/Context"
+import * as Data from "effect/Data"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
+import * as Ids from "../Domain/Ids.js"
+import { Rejection } from "../Domain/Payment.js"
+import { SimClock } from "../SimClock.js"
+import type { Tenant } from "./Database.js"
+
+// =============================================================================
+// Models
+// =============================================================================
+
+/**
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const UserStatus = Schema.Literal("ACTIVE", "INACTIVE")
+
+/**
+ * @since 0.1.0
+ * @category Models
+ */
+export type UserStatus = typeof UserStatus.Type
+
+/**
+ * A simulated PayPay user. `balance` is in JPY; `createdAt` is epoch seconds.
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const TestUser = Schema.Struct({
+  userAuthorizationId: Schema.String,
+  balance: Schema.Number,
+  scopes: Schema.Array(Schema.String),
+  status: UserStatus,
+  referenceIds: Schema.Array(Schema.String),
+  createdAt: Schema.Number
+})
+
+/**
+ * @since 0.1.0
+ * @category Models
+ */
+export type TestUser = typeof TestUser.Type
+
+/**
+ * Every account-link scope (§B.8); the default for new users.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export const ALL_SCOPES: ReadonlyArray<string> = [
+  "direct_debit",
+  "cashback",
+  "get_balance",
+  "quick_pay",
+  "continuous_payments",
+  "merchant_topup",
+  "pending_payments",
+  "user_notification",
+  "user_topup",
+  "user_profile",
+  "preauth_capture_native",
+  "preauth_capture_transaction",
+  "push_notification",
+  "notification_center_ob",
+  "notification_center_ab",
+  "notification_center_tl"
+]
+
+/**
+ * Balance of a new user when none is given: 100,000 JPY.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export const DEFAULT_BALANCE = 100_000
+
+/**
+ * @since 0.1.0
+ * @category Models
+ */
+export interface CreateUserInput {
+  /** Generated (UUID v4 shape) when absent. */
+  readonly userAuthorizationId?: string | undefined
+  readonly balance?: number | undefined
+  readonly scopes?: ReadonlyArray<string> | undefined
+  readonly status?: UserStatus | undefined
+  readonly referenceIds?: ReadonlyArray<string> | undefined
+}
+
+/**
+ * Pure update for {@link UserStore.Service.update}: take `amount` JPY from an `ACTIVE` user.
+ * `debit(0)` only checks that the user is active.
+ *
+ * Rejections: `UserNotActive`, `NoSufficientFund`.
+ *
+ * @since 0.1.0
+ * @category Utils
+ */
+export const debit =
+  (amount: number) =>
+  (user: TestUser): Either.Either<readonly [TestUser, TestUser], Rejection> => {
+    if (user.status !== "ACTIVE") {
+      return Either.left(Rejection.UserNotActive({ userAuthorizationId: user.userAuthorizationId }))
+    }
+    if (user.balance < amount)
+      return Either.left(Rejection.NoSufficientFund({ balance: user.balance, required: amount }))
+    const next = { ...user, balance: user.balance - amount }
+    return Either.right([next, next])
+  }
+
+/**
+ * Pure update for {@link UserStore.Service.update}: give `amount` JPY back (refund, cancel, released
+ * authorization). Never rejects, whatever the user's status.
+ *
+ * @since 0.1.0
+ * @category Utils
+ */
+export const credit =
+  (amount: number) =>
+  (user: TestUser): Either.Either<readonly [TestUser, TestUser], never> => {
+    const next = { ...user, balance: user.balance + amount }
+    return Either.right([next, next])
+  }
+
+// =============================================================================
+// Errors
+// =============================================================================
+
+/**
+ * The tenant already has a user with this `userAuthorizationId`.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
+export class DuplicateUser extends Data.TaggedError("DuplicateUser")<{ readonly userAuthorizationId: string }> {}
+
+/**
+ * No such user in the tenant (→ INVALID_USER_AUTHORIZATION_ID at the HTTP edge).
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
+export class UserNotFound extends Data.TaggedError("UserNotFound")<{ readonly userAuthorizationId: string }> {}
+
+// =============================================================================
+// Service
+// =============================================================================
+
+/**
+ * @since 0.1.0
+ * @category Context
+ */
+export class UserStore extends Context.Tag("simulator/UserStore")<UserStore, UserStore.Service>() {}
+
+/**
+ * @since 0.1.0
+ * @category Models
+ */
+export declare namespace UserStore {
+  /**
+   * @since 0.1.0
+   * @category Models
+   */
+  export interface Service {
+    /** Create a user (defaults: generated id, 100,000 JPY, all scopes, `ACTIVE`, no reference ids). */
+    readonly create: (tenant: Tenant, input?: CreateUserInput) => Effect.Effect<TestUser, DuplicateUser | SqlError>
+    readonly get: (tenant: Tenant, userAuthorizationId: string) => Effect.Effect<Option.Option<TestUser>, SqlError>
+    /** Check-and-set in one transaction (joins an enclosing transaction), like `PaymentStore.update`. */
+    readonly update: <A, E>(
+      tenant: Tenant,
+      userAuthorizationId: string,
+      f: (user: TestUser) => Either.Either<readonly [TestUser, A], E>
+    ) => Effect.Effect<readonly [TestUser, A], E | UserNotFound | SqlError>
+    /** The tenant's users, oldest first. */
+    readonly list: (tenant: Tenant) => Effect.Effect<ReadonlyArray<TestUser>, SqlError>
+    /** Delete the tenant's users, or all users when `tenant` is omitted. */
+    readonly reset: (tenant?: Tenant) => Effect.Effect<void, SqlError>
+  }
+}
+
+const UserJson = Schema.parseJson(TestUser)
+const decodeDoc = (doc: string) => Effect.orDie(Schema.decodeUnknown(UserJson)(doc))
+const encodeDoc = (user: TestUser) => Effect.orDie(Schema.encode(UserJson)(user))
+
+/**
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const make: Effect.Effect<UserStore.Service, never, SqlClient.SqlClient | SimClock> = Effect.gen(function* () {
+  const sql = yield* SqlClient.SqlClient
+  const clock = yield* SimClock
+
+  const create = (tenant: Tenant, input: CreateUserInput = {}) =>
+    sql.withTransaction(
+      Effect.gen(function* () {
+        const user: TestUser = {
+          userAuthorizationId: input.userAuthorizationId ?? (yield* Ids.userAuthorizationId),
+          balance: input.balance ?? DEFAULT_BALANCE,
+          scopes: input.scopes ?? ALL_SCOPES,
+          status: input.status ?? "ACTIVE",
+          referenceIds: input.referenceIds ?? [],
+          createdAt: yield* clock.nowSeconds
+        }
+        const doc = yield* encodeDoc(user)
+        const inserted = yield* sql`INSERT INTO users (api_key, merchant_id, user_authorization_id, doc)
+        VALUES (${tenant.apiKey}, ${tenant.merchantId}, ${user.userAuthorizationId}, ${doc})
+        ON CONFLICT (api_key, merchant_id, user_authorization_id) DO NOTHING
+        RETURNING id`
+        if (inserted.length === 0) return yield* new DuplicateUser({ userAuthorizationId: user.userAuthorizationId })
+        return user
+      })
+    )
+
+  const get = (tenant: Tenant, userAuthorizationId: string) =>
+    Effect.flatMap(
+      sql<{ readonly doc: string }>`SELECT doc FROM users
+        WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId}
+        AND user_authorization_id = ${userAuthorizationId}`,
+      (rows) =>
+        Option.match(Arr.head(rows), {
+          onNone: () => Effect.succeedNone,
+          onSome: (row) => Effect.asSome(decodeDoc(row.doc))
+        })
+    )
+
+  const update = <A, E>(
+    tenant: Tenant,
+    userAuthorizationId: string,
+    f: (user: TestUser) => Either.Either<readonly [TestUser, A], E>
+  ) =>
+    sql.withTransaction(
+      Effect.gen(function* () {
+        const current = yield* get(tenant, userAuthorizationId)
+        if (Option.isNone(current)) return yield* new UserNotFound({ userAuthorizationId })
+        const [next, result] = yield* f(current.value)
+        if (next.userAuthorizationId !== userAuthorizationId) {
+          return yield* Effect.dieMessage("UserStore.update: userAuthorizationId is immutable")
+        }
+        const doc = yield* encodeDoc(next)
+        yield* sql`UPDATE users SET doc = ${doc}
+        WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId}
+        AND user_authorization_id = ${userAuthorizationId}`
+        return [next, result] as const
+      })
+    )
+
+  const list = (tenant: Tenant) =>
+    Effect.flatMap(
+      sql<{ readonly doc: string }>`SELECT doc FROM users
+        WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId} ORDER BY id`,
+      (rows) => Effect.forEach(rows, (row) => decodeDoc(row.doc))
+    )
+
+  const reset = (tenant?: Tenant) =>
+    Effect.asVoid(
+      tenant === undefined
+        ? sql`DELETE FROM users`
+        : sql`DELETE FROM users WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId}`
+    )
+
+  return UserStore.of({ create, get, update, list, reset })
+})
+
+/**
+ * User store; requires `SqlClient` (from `Database.layer`) and `SimClock`.
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
+export const layer: Layer.Layer<UserStore, never, SqlClient.SqlClient | SimClock> = Layer.effect(UserStore, make)
