@@ -62,7 +62,10 @@ export const makeFake = (replies: ReadonlyArray<Reply>, options: Partial<PayPayC
           return yield* new HttpClientError.RequestError({ request, reason: "Transport", description: "ECONNRESET" })
         }
         const text = reply.raw ?? JSON.stringify(reply.body)
-        return HttpClientResponse.fromWeb(request, new Response(text, { status: reply.status, headers: reply.headers ?? {} }))
+        return HttpClientResponse.fromWeb(
+          request,
+          new Response(text, { status: reply.status, headers: reply.headers ?? {} })
+        )
       })
     )
     const layer = PayPayClient.layer({
