@@ -13,6 +13,13 @@ export * as Cashback from "./Cashback.js"
 export * as Codes from "./Codes.js"
 
 /**
+ * Payment flows: await a settled status, create safely on unknown outcomes, reverse (cancel or refund), link a user.
+ *
+ * @since 0.1.0
+ */
+export * as Flows from "./Flows.js"
+
+/**
  * The web-authorization JWTs: sign a requestToken, build the authorization URL, verify a responseToken.
  *
  * @since 0.1.0
