@@ -102,3 +102,11 @@ export * as Users from "./Users.js"
  * @since 0.1.0
  */
 export * as Wallet from "./Wallet.js"
+
+/**
+ * Webhooks: PayPay's notification payloads as schemas, a decoder from a raw body to a typed event, a ready
+ * handler for @effect/platform HTTP servers, and a `confirm` that re-queries the payment (reference §B.10).
+ *
+ * @since 0.1.0
+ */
+export * as Webhooks from "./Webhooks.js"
