@@ -1,17 +1,21 @@
 /**
  * In-process mode: an `HttpClient` served directly by the simulator's handler — no socket, fresh isolated
- * state — so a test suite runs the real SDK against the real simulator in milliseconds.
+ * state — so a test suite runs the real SDK against the real simulator in milliseconds. Requests under
+ * `/_simulator` reach the control API, so `Control/ControlClient.ts` works in process too.
  *
  * @since 0.1.0
  */
 import type * as HttpBody from "@effect/platform/HttpBody"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
+import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as PayPayClient from "@paypay-effect/sdk/PayPayClient"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
+import type * as Scope from "effect/Scope"
+import * as ControlApp from "./Control/ControlApp.js"
 import type { SimRequest } from "./Envelope.js"
 import * as PayPayApi from "./PayPayApi.js"
 import * as Simulator from "./Simulator.js"
@@ -36,16 +40,34 @@ const bodyText = (body: HttpBody.HttpBody): string => {
   }
 }
 
+const toWebRequest = (request: HttpClientRequest.HttpClientRequest, url: URL, body: string): Request => {
+  const hasBody = body !== "" && request.method !== "GET" && request.method !== "HEAD"
+  const contentType = "contentType" in request.body ? request.body.contentType : undefined
+  return new Request(url, {
+    method: request.method,
+    headers:
+      hasBody && contentType !== undefined ? { ...request.headers, "content-type": contentType } : request.headers,
+    body: hasBody ? body : null
+  })
+}
+
 /**
- * An `HttpClient` whose requests are handled by the simulator in the current context.
+ * An `HttpClient` whose requests are handled by the simulator in the current context: `/_simulator/*` by the
+ * control API, everything else by the PayPay API.
  *
  * @since 0.1.0
  * @category Constructors
  */
-export const makeHttpClient: Effect.Effect<HttpClient.HttpClient, never, Simulator.Services> = Effect.map(
-  Effect.context<Simulator.Services>(),
-  (context) =>
-    HttpClient.make((request, url) => {
+export const makeHttpClient: Effect.Effect<HttpClient.HttpClient, never, Simulator.Services | Scope.Scope> = Effect.gen(
+  function* () {
+    const context = yield* Effect.context<Simulator.Services>()
+    const control = ControlApp.handleWeb(yield* ControlApp.make)
+    return HttpClient.make((request, url) => {
+      if (ControlApp.owns(url.pathname)) {
+        return Effect.map(control(toWebRequest(request, url, bodyText(request.body))), (response) =>
+          HttpClientResponse.fromWeb(request, response)
+        )
+      }
       const simRequest: SimRequest = {
         method: request.method,
         path: url.pathname,
@@ -69,6 +91,7 @@ export const makeHttpClient: Effect.Effect<HttpClient.HttpClient, never, Simulat
         )
       )
     })
+  }
 )
 
 /**
@@ -80,7 +103,7 @@ export const makeHttpClient: Effect.Effect<HttpClient.HttpClient, never, Simulat
 export const layer = (
   options: Simulator.Options = {}
 ): Layer.Layer<HttpClient.HttpClient | Simulator.Services, never> =>
-  Layer.effect(HttpClient.HttpClient, makeHttpClient).pipe(Layer.provideMerge(Simulator.layer(options)), Layer.orDie)
+  Layer.scoped(HttpClient.HttpClient, makeHttpClient).pipe(Layer.provideMerge(Simulator.layer(options)), Layer.orDie)
 
 /**
  * A fresh simulator plus an SDK client wired to it with the simulator's default credentials (or the first

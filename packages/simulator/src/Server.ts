@@ -15,6 +15,8 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type * as Http from "node:http"
 import { createServer } from "node:http"
+import * as ControlApp from "./Control/ControlApp.js"
+import { PREFIX } from "./Control/ControlApi.js"
 import type { SimResponse } from "./Envelope.js"
 import * as PayPayApi from "./PayPayApi.js"
 import type * as Simulator from "./Simulator.js"
@@ -78,7 +80,8 @@ export const app = (mounts: ReadonlyArray<Mount> = []): HttpApp.Default<never, S
 }
 
 /**
- * Serves the simulator on a Node server (`createServer` from node:http or node:https) at `host:port`.
+ * Serves the simulator on a Node server (`createServer` from node:http or node:https) at `host:port`, with the
+ * control API mounted at `/_simulator` unless `control` is `false`.
  *
  * @since 0.1.0
  * @category Layers
@@ -87,9 +90,15 @@ export const layer = (options: {
   readonly port: number
   readonly host?: string | undefined
   readonly mounts?: ReadonlyArray<Mount> | undefined
+  readonly control?: boolean | undefined
   readonly createServer?: (() => Http.Server) | undefined
 }): Layer.Layer<HttpServer.HttpServer, import("@effect/platform/HttpServerError").ServeError, Simulator.Services> =>
-  HttpServer.serve(app(options.mounts)).pipe(
+  Layer.unwrapScoped(
+    Effect.map(
+      options.control === false ? Effect.succeed([]) : Effect.map(ControlApp.make, (app) => [{ prefix: PREFIX, app }]),
+      (control) => HttpServer.serve(app([...(options.mounts ?? []), ...control]))
+    )
+  ).pipe(
     Layer.provideMerge(
       NodeHttpServer.layer(options.createServer ?? (() => createServer()), {
         port: options.port,

@@ -8,6 +8,7 @@ import type * as SqlClient from "@effect/sql/SqlClient"
 import type { SqlError } from "@effect/sql/SqlError"
 import type { ConfigError } from "effect/ConfigError"
 import * as Layer from "effect/Layer"
+import * as FaultStore from "./Control/FaultStore.js"
 import * as Faults from "./Faults.js"
 import * as Journal from "./Journal.js"
 import * as SimClock from "./SimClock.js"
@@ -42,18 +43,19 @@ export type Services =
   | Transactions.Transactions
   | SimulatorConfig.SimulatorConfig
   | Journal.Journal
+  | FaultStore.FaultStore
   | Faults.Faults
 
 /**
  * The simulator's state and services. Each build of the layer is a fresh simulator (an in-memory database unless
- * `database` names a file).
+ * `database` names a file). Faults default to `Faults.layerRules` (magic values, then the control API's rules).
  *
  * @since 0.1.0
  * @category Layers
  */
 export const layer = (
   options: Options = {},
-  faults: Layer.Layer<Faults.Faults, never, Exclude<Services, Faults.Faults>> = Faults.layerNone
+  faults: Layer.Layer<Faults.Faults, never, Exclude<Services, Faults.Faults>> = Faults.layerRules
 ): Layer.Layer<Services, SqlError | ConfigError> => {
   const { database, ...settings } = options
   const config = SimulatorConfig.layer(settings)
@@ -61,7 +63,7 @@ export const layer = (
     PaymentStore.layerWith({ refundSettleSeconds: settings.refundSettleSeconds }),
     UserStore.layer
   )
-  const base = Layer.mergeAll(stores, Journal.layer, config).pipe(
+  const base = Layer.mergeAll(stores, Journal.layer, FaultStore.layer, config).pipe(
     Layer.provideMerge(SimClock.layer),
     Layer.provideMerge(Database.layer({ filename: database }))
   )

@@ -1,0 +1,112 @@
+/**
+ * Control handlers that play the PayPay user: approve (pay the QR code / accept the request) and decline, through
+ * `Transactions.pay` / `Transactions.decline` (atomic, the user debited), answering the payment exactly as the
+ * PayPay API shows it (`Api/Wire.ts`).
+ *
+ * @since 0.1.0
+ */
+import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
+import * as Effect from "effect/Effect"
+import { rejected } from "../Api/failures.js"
+import * as Wire from "../Api/Wire.js"
+import type { Rejection } from "../Domain/Payment.js"
+import { resultInfo } from "../Envelope.js"
+import type { Tenant } from "../Store/Database.js"
+import { PaymentStore } from "../Store/PaymentStore.js"
+import type * as PaymentStoreErrors from "../Store/PaymentStore.js"
+import { Transactions } from "../Store/Transactions.js"
+import * as UserStore from "../Store/UserStore.js"
+import { ControlApi } from "./ControlApi.js"
+import { PaymentNotFound, PaymentRejected, UserNotFound } from "./ControlErrors.js"
+import * as ControlTenant from "./Tenant.js"
+
+/**
+ * The test user that approves when the request names none (created on first use, per tenant).
+ *
+ * @since 0.1.0
+ * @category Constants
+ */
+export const DEFAULT_USER_ID = "00000000-0000-4000-8000-000000000001"
+
+/**
+ * Balance of the default user: 10,000,000 JPY.
+ *
+ * @since 0.1.0
+ * @category Constants
+ */
+export const DEFAULT_USER_BALANCE = 10_000_000
+
+const defaultUser = (tenant: Tenant) =>
+  Effect.gen(function* () {
+    const users = yield* UserStore.UserStore
+    const found = yield* users.get(tenant, DEFAULT_USER_ID)
+    if (found._tag === "None") {
+      yield* users
+        .create(tenant, { userAuthorizationId: DEFAULT_USER_ID, balance: DEFAULT_USER_BALANCE })
+        .pipe(Effect.catchTag("DuplicateUser", () => Effect.void))
+    }
+    return DEFAULT_USER_ID
+  })
+
+const notFound = (merchantPaymentId: string) =>
+  new PaymentNotFound({ merchantPaymentId, message: `no payment ${merchantPaymentId} for this tenant` })
+
+const toControlError =
+  (merchantPaymentId: string) =>
+  (error: Rejection | PaymentStoreErrors.PaymentNotFound): PaymentNotFound | PaymentRejected => {
+    if (error._tag === "PaymentNotFound") return notFound(merchantPaymentId)
+    const failure = rejected(error)
+    return new PaymentRejected({
+      error: error._tag,
+      code: failure.code,
+      message: resultInfo(failure.code, failure.codeId, failure.detail).message
+    })
+  }
+
+const unknownUser = (error: UserStore.UserNotFound) =>
+  new UserNotFound({
+    userAuthorizationId: error.userAuthorizationId,
+    message: `no test user ${error.userAuthorizationId} for this tenant (create one with POST /_simulator/users)`
+  })
+
+/**
+ * @since 0.1.0
+ * @category Layers
+ */
+export const layer = HttpApiBuilder.group(ControlApi, "payments", (handlers) =>
+  handlers
+    .handle("approve", ({ path, payload, request, urlParams }) =>
+      Effect.gen(function* () {
+        const tenant = yield* ControlTenant.resolve(urlParams, request)
+        const user = payload.userAuthorizationId ?? (yield* defaultUser(tenant))
+        const transactions = yield* Transactions
+        const payment = yield* transactions.pay(tenant, path.merchantPaymentId, user).pipe(
+          Effect.catchTags({ SqlError: Effect.die, UserNotFound: (error) => Effect.fail(unknownUser(error)) }),
+          Effect.mapError((error) =>
+            error._tag === "UserNotFound" ? error : toControlError(path.merchantPaymentId)(error)
+          )
+        )
+        return { payment: Wire.payment(payment, tenant.merchantId) }
+      }).pipe(Effect.catchTag("SqlError", Effect.die))
+    )
+    .handle("decline", ({ path, request, urlParams }) =>
+      Effect.gen(function* () {
+        const tenant = yield* ControlTenant.resolve(urlParams, request)
+        const transactions = yield* Transactions
+        const payment = yield* transactions
+          .decline(tenant, path.merchantPaymentId)
+          .pipe(Effect.catchTag("SqlError", Effect.die), Effect.mapError(toControlError(path.merchantPaymentId)))
+        return { payment: Wire.payment(payment, tenant.merchantId) }
+      })
+    )
+    .handle("list", ({ request, urlParams }) =>
+      Effect.gen(function* () {
+        const tenant = yield* ControlTenant.resolve(urlParams, request)
+        const payments = yield* PaymentStore.pipe(
+          Effect.flatMap((store) => store.list(tenant)),
+          Effect.orDie
+        )
+        return payments.map((payment) => Wire.payment(payment, tenant.merchantId))
+      })
+    )
+)
