@@ -1,52 +1,63 @@
 /**
- * The simulated PayPay user, for examples: pays or declines what the merchant asked for. Against the embedded
- * simulator it acts through the simulator's own services; against PayPay's sandbox a real person pays in the
- * app, so it only prints what to do.
+ * The PayPay user in the examples. Against a simulator (embedded or running) it acts through the simulator's
+ * control API — pays, declines, moves the clock; against PayPay's sandbox a real person uses the app, so it only
+ * prints what to do.
  */
-import * as SimulatorConfig from "@paypay-effect/simulator/SimulatorConfig"
-import { tenant } from "@paypay-effect/simulator/Store/Database"
-import { Transactions } from "@paypay-effect/simulator/Store/Transactions"
-import { UserStore } from "@paypay-effect/simulator/Store/UserStore"
-import { SimClock } from "@paypay-effect/simulator/SimClock"
-import { Console, Context, Effect, Layer } from "effect"
+import type { HttpClient } from "@effect/platform"
+import * as ControlClient from "@paypay-effect/simulator/Control/ControlClient"
+import { Console, Context, Effect, Layer, Option } from "effect"
 
 export class Shopper extends Context.Tag("examples/Shopper")<
   Shopper,
   {
-    /** A linked test user with a balance (the sandbox needs a real test account instead). */
-    readonly userAuthorizationId: Effect.Effect<string>
-    /** The user pays a QR code / accepts a request. */
-    readonly pay: (merchantPaymentId: string) => Effect.Effect<void>
+    /** A linked test user with the given balance (the sandbox needs a real test account instead). */
+    readonly newUser: (balance?: number) => Effect.Effect<string>
+    /** The user pays a QR code or accepts a request, for the client's merchant or another one. */
+    readonly pay: (
+      merchantPaymentId: string,
+      options?: { readonly merchantId?: string; readonly userAuthorizationId?: string }
+    ) => Effect.Effect<void>
     /** Moves the simulator's clock (no-op against PayPay). */
     readonly advanceClock: (seconds: number) => Effect.Effect<void>
+    /** The simulator's control API, when there is one. */
+    readonly control: Option.Option<ControlClient.Service>
   }
 >() {}
 
-const me = tenant(SimulatorConfig.defaultCredential.apiKey, SimulatorConfig.defaultMerchantId)
-
-/** The shopper inside the embedded simulator. */
-export const layerEmbedded = Layer.effect(
-  Shopper,
-  Effect.gen(function* () {
-    const users = yield* UserStore
-    const transactions = yield* Transactions
-    const clock = yield* SimClock
-    const user = yield* Effect.orDie(users.create(me, { balance: 50_000 }))
-    return Shopper.of({
-      userAuthorizationId: Effect.succeed(user.userAuthorizationId),
-      pay: (merchantPaymentId) =>
-        Effect.orDie(Effect.asVoid(transactions.pay(me, merchantPaymentId, user.userAuthorizationId))),
-      advanceClock: (seconds) => Effect.orDie(clock.advance(seconds))
-    })
-  })
-)
+/** The shopper as a simulator's control API (`baseUrl` is the simulator's). */
+export const layerSimulator = (
+  baseUrl: string,
+  merchantId: string | undefined
+): Layer.Layer<Shopper, never, HttpClient.HttpClient> =>
+  Layer.effect(
+    Shopper,
+    Effect.map(ControlClient.make(baseUrl, { merchantId }), (control) =>
+      Shopper.of({
+        newUser: (balance) =>
+          control.createUser(balance === undefined ? {} : { balance }).pipe(
+            Effect.map((user) => user.userAuthorizationId),
+            Effect.orDie
+          ),
+        pay: (merchantPaymentId, options) =>
+          (options?.merchantId === undefined ? control : control.withTenant({ merchantId: options.merchantId }))
+            .approve(merchantPaymentId, { userAuthorizationId: options?.userAuthorizationId })
+            .pipe(Effect.asVoid, Effect.orDie),
+        advanceClock: (seconds) => Effect.orDie(Effect.asVoid(control.advanceClock(seconds))),
+        control: Option.some(control)
+      })
+    )
+  )
 
 /** A real person in PayPay's sandbox app. */
-export const layerHuman = Layer.succeed(
+export const layerHuman: Layer.Layer<Shopper> = Layer.succeed(
   Shopper,
   Shopper.of({
-    userAuthorizationId: Effect.dieMessage("set PAYPAY_USER_AUTHORIZATION_ID to a linked sandbox user"),
+    newUser: () =>
+      process.env.PAYPAY_USER_AUTHORIZATION_ID
+        ? Effect.succeed(process.env.PAYPAY_USER_AUTHORIZATION_ID)
+        : Effect.dieMessage("set PAYPAY_USER_AUTHORIZATION_ID to a linked sandbox user"),
     pay: (merchantPaymentId) => Console.log(`  → pay ${merchantPaymentId} in the PayPay sandbox app now`),
-    advanceClock: () => Effect.void
+    advanceClock: () => Effect.void,
+    control: Option.none()
   })
 )

@@ -4,11 +4,11 @@
 import { Codes, Flows, Refunds } from "@paypay-effect/sdk"
 import { Effect } from "effect"
 import { Shopper } from "./Shopper.js"
-import { step } from "./Runtime.js"
+import { step, uniqueId } from "./Runtime.js"
 
 export const program = Effect.gen(function* () {
   const shopper = yield* Shopper
-  const orderId = `order-${Date.now().toString(36)}`
+  const orderId = yield* uniqueId("order")
   const code = yield* Codes.create({
     merchantPaymentId: orderId,
     amount: { amount: 1480, currency: "JPY" },
