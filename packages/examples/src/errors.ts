@@ -50,7 +50,9 @@ export const program = Effect.gen(function* () {
 
   const anyOther = yield* Codes.getPayment("no-such-order").pipe(
     Effect.as("found?!"),
-    Effect.catchIf(PayPayError.isPayPayApiError, (e) => Effect.succeed(`${e._tag}: ${e.resultMessage}`))
+    Effect.catchAll((e) =>
+      Effect.succeed(e instanceof PayPayError.PayPayApiError ? `${e._tag}: ${e.resultMessage}` : e._tag)
+    )
   )
   yield* step("5. any other code", anyOther)
 })
