@@ -8,9 +8,15 @@
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Cashback from "./Api/Cashback.js"
 import * as Codes from "./Api/Codes.js"
 import * as Payments from "./Api/Payments.js"
+import * as PendingPayments from "./Api/PendingPayments.js"
+import * as Preauth from "./Api/Preauth.js"
 import * as Refunds from "./Api/Refunds.js"
+import * as Topup from "./Api/Topup.js"
+import * as Users from "./Api/Users.js"
+import * as Wallet from "./Api/Wallet.js"
 import type { Route } from "./Api/Route.js"
 import { authenticate, merchantOf } from "./Auth.js"
 import * as Ids from "./Domain/Ids.js"
@@ -26,7 +32,17 @@ import type { SimulatorConfig } from "./SimulatorConfig.js"
  * @since 0.1.0
  * @category Routes
  */
-export const routes = [...Codes.routes, ...Payments.routes, ...Refunds.routes] as const
+export const routes = [
+  ...Codes.routes,
+  ...Payments.routes,
+  ...Refunds.routes,
+  ...Preauth.routes,
+  ...PendingPayments.routes,
+  ...Users.routes,
+  ...Wallet.routes,
+  ...Cashback.routes,
+  ...Topup.routes
+] as const
 
 /**
  * The services the routes need.

@@ -82,7 +82,7 @@ describe("Transactions", () => {
       const results = yield* Effect.all(
         [Effect.either(tx.pay(shop, "mp-1", "user-1")), Effect.either(tx.pay(shop, "mp-1", "user-2"))],
         { concurrency: "unbounded" }
-      )
+      ).pipe(Effect.withMaxOpsBeforeYield(16))
       assert.strictEqual(results.filter(Either.isRight).length, 1)
       const loser = results.find(Either.isLeft)
       assert.strictEqual(loser?.left._tag, "AlreadyPaid")

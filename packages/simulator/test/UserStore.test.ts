@@ -94,7 +94,7 @@ describe("UserStore", () => {
       const results = yield* Effect.all(
         Array.from({ length: 20 }, () => Effect.either(users.update(alice, "user-1", UserStore.debit(15_000)))),
         { concurrency: "unbounded" }
-      )
+      ).pipe(Effect.withMaxOpsBeforeYield(16))
       assert.strictEqual(results.filter(Either.isRight).length, 6)
       assert.strictEqual(Option.getOrThrow(yield* users.get(alice, "user-1")).balance, 10_000)
     }).pipe(Effect.provide(TestLayer))

@@ -1,16 +1,64 @@
 /**
- * Payment routes (reference §B.3), serving the SDK's `Payments` family.
+ * Payment routes (reference §B.3), serving the SDK's `Payments` family: native and continuous payments for a
+ * linked user, reading and cancelling payments.
  *
  * @since 0.1.0
  */
+import { CreateContinuousPaymentRequest, CreatePaymentRequest } from "@paypay-effect/sdk/Payments"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import { fail, ok } from "../Envelope.js"
+import { type ApiFailure, fail, ok } from "../Envelope.js"
+import * as Debits from "../Store/Debits.js"
+import type { DuplicatePayment } from "../Store/PaymentStore.js"
 import { PaymentStore } from "../Store/PaymentStore.js"
 import { Transactions } from "../Store/Transactions.js"
 import { mapFailures } from "./failures.js"
 import * as Route from "./Route.js"
 import * as Wire from "./Wire.js"
+
+const decodeCreate = Route.decoder(CreatePaymentRequest)
+const decodeContinuous = Route.decoder(CreateContinuousPaymentRequest)
+
+/**
+ * `agreeSimilarTransaction=true` in the query bypasses the 5-minute similar-transaction check (§B.3, §C.4).
+ *
+ * @since 0.1.0
+ * @category Utils
+ */
+export const agreeSimilarTransaction = (context: Route.RouteContext): boolean =>
+  context.query.get("agreeSimilarTransaction") === "true"
+
+/**
+ * A used `merchantPaymentId` on a direct debit: PayPay checks uniqueness per merchant (§C.4) but documents no code
+ * for these calls; INVALID_PARAMS (00200004, "Invalid parameters received") is in the create calls' documented
+ * tables.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
+export const duplicatePaymentId = (error: DuplicatePayment): Effect.Effect<never, ApiFailure> =>
+  fail("INVALID_PARAMS", { codeId: "00200004", detail: `merchantPaymentId ${error.merchantPaymentId} is already used` })
+
+const create = Route.make("POST", "/v2/payments", "Payments.create", (context) =>
+  Effect.gen(function* () {
+    const input = yield* decodeCreate(context.body)
+    const payment = yield* Debits.createNative(context.tenant, input, {
+      agreeSimilarTransaction: agreeSimilarTransaction(context)
+    }).pipe(Effect.catchTag("DuplicatePayment", duplicatePaymentId), mapFailures("RESOURCE_NOT_FOUND"))
+    return ok(Wire.payment(payment, context.tenant.merchantId))
+  })
+)
+
+const createContinuous = Route.make("POST", "/v1/subscription/payments", "Payments.createContinuous", (context) =>
+  Effect.gen(function* () {
+    const input = yield* decodeContinuous(context.body)
+    const payment = yield* Debits.createContinuous(context.tenant, input).pipe(
+      Effect.catchTag("DuplicatePayment", duplicatePaymentId),
+      mapFailures("RESOURCE_NOT_FOUND")
+    )
+    return ok(Wire.payment(payment, context.tenant.merchantId))
+  })
+)
 
 const get = Route.make("GET", "/v2/payments/:merchantPaymentId", "Payments.get", (context) =>
   Effect.gen(function* () {
@@ -40,4 +88,4 @@ const cancel = Route.make("DELETE", "/v2/payments/:merchantPaymentId", "Payments
  * @since 0.1.0
  * @category Routes
  */
-export const routes = [get, cancel] as const
+export const routes = [create, createContinuous, get, cancel] as const

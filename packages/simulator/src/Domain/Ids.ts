@@ -72,3 +72,20 @@ export const userAuthorizationId: Effect.Effect<string> = uuid
  * @category Constructors
  */
 export const requestId: Effect.Effect<string> = uuid
+
+/**
+ * An account-link session id (UUID v4 shape); it is the last path segment of `linkQRCodeURL`.
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const sessionId: Effect.Effect<string> = uuid
+
+/**
+ * A PayPay-side id of a cashback, cashback reversal or top-up: 20 digits (the reference shows none; shaped like
+ * `paymentId`).
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const transactionId: Effect.Effect<string> = randomString(DIGITS, 20)

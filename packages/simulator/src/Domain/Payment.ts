@@ -13,10 +13,10 @@
  *
  * @since 0.1.0
  */
-import * as Data from "effect/Data"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as Jst from "./Jst.js"
+import { Rejection } from "./Rejection.js"
 
 // =============================================================================
 // Models
@@ -157,7 +157,7 @@ export const Refund = Schema.Struct({
 export type Refund = typeof Refund.Type
 
 /**
- * One capture of a pre-authorized payment (§B.4 `captures.data[]`, §B.5). Reserved for pre-auth support.
+ * One capture of a pre-authorized payment (§B.4 `captures.data[]`, §B.5).
  *
  * @since 0.1.0
  * @category Schemas
@@ -179,7 +179,7 @@ export const Capture = Schema.Struct({
 export type Capture = typeof Capture.Type
 
 /**
- * The revert of a pre-authorization (§B.4 `revert`, §B.5). Reserved for pre-auth support.
+ * The revert of a pre-authorization (§B.4 `revert`, §B.5).
  *
  * @since 0.1.0
  * @category Schemas
@@ -249,48 +249,12 @@ export type CodeState = "active" | "expired" | "deleted" | "used" | "none"
 // =============================================================================
 
 /**
- * Why a transition was refused. Pure data: the HTTP edge maps each tag to a PayPay result code with
- * `rejectionCode` (`Domain/rejectionCodes.ts`).
+ * Why a transition was refused (defined in `Domain/Rejection.ts`, re-exported here).
  *
  * @since 0.1.0
  * @category Errors
  */
-export type Rejection = Data.TaggedEnum<{
-  /** The code's `expiryDate` has passed; the payment itself stays `CREATED` (§C.3). */
-  CodeExpired: { readonly codeId: string; readonly expiresAt: number }
-  /** The merchant deleted the code (`DELETE /v2/codes/{codeId}`). */
-  CodeDeleted: { readonly codeId: string }
-  /** Deleting a code that is already deleted, or a payment without a code. */
-  CodeNotFound: { readonly merchantPaymentId: string }
-  /** The payment is no longer `CREATED` (paid, declined, failed, …). */
-  AlreadyPaid: { readonly status: PaymentStatus }
-  /** The paying user's balance is below the amount (checked by the route layer with the user store). */
-  NoSufficientFund: { readonly balance: number; readonly required: number }
-  /** The paying user is `INACTIVE`. */
-  UserNotActive: { readonly userAuthorizationId: string }
-  /** Cancel refused: window closed, already refunded, or a state that cannot be reversed (§B.3). */
-  NotReversible: { readonly status: PaymentStatus; readonly reason: "WindowClosed" | "Refunded" | "InvalidStatus" }
-  /** Refund of a payment that is not `COMPLETED` (§B.6). */
-  NotRefundable: { readonly status: PaymentStatus }
-  /** Cumulative refunds would exceed the paid amount (§C.3, inference). */
-  RefundAmountExceeded: { readonly refundable: number; readonly requested: number }
-  /** More than 20 refunds on one payment (§C.3). */
-  RefundLimitExceeded: { readonly limit: number }
-  /** Refund after 23:59:59 JST 365 days after the payment date (§C.3). */
-  RefundWindowExceeded: { readonly deadline: number }
-  /** Amount is not a positive safe integer. */
-  InvalidAmount: { readonly amount: number }
-  /** `authorizationExpiry` is in the past or beyond the 30-day maximum (§B.5, §C.3). */
-  InvalidAuthorizationExpiry: { readonly authorizationExpiry: number; readonly max: number }
-}>
-
-/**
- * Constructors, guards and `$match` for {@link Rejection}.
- *
- * @since 0.1.0
- * @category Errors
- */
-export const Rejection = Data.taggedEnum<Rejection>()
+export { Rejection } from "./Rejection.js"
 
 // =============================================================================
 // Constants
@@ -357,12 +321,59 @@ export const refundedAmount = (payment: Payment): number =>
   payment.refunds.reduce((total, refund) => total + refund.amount.amount, 0)
 
 /**
+ * The amount the user actually paid: the completed capture's amount for a captured pre-authorization (partial or
+ * above the authorized amount, §B.5), else the payment's amount.
+ *
+ * @since 0.1.0
+ * @category Utils
+ */
+export const paidAmount = (payment: Payment): number => {
+  const captured = payment.captures.filter((capture) => capture.status === "COMPLETED")
+  return captured.length === 0
+    ? payment.amount.amount
+    : captured.reduce((total, capture) => total + capture.amount.amount, 0)
+}
+
+/**
  * Amount that can still be refunded.
  *
  * @since 0.1.0
  * @category Utils
  */
-export const refundableAmount = (payment: Payment): number => payment.amount.amount - refundedAmount(payment)
+export const refundableAmount = (payment: Payment): number => paidAmount(payment) - refundedAmount(payment)
+
+/**
+ * Whether the user's money is taken or held in this status: paid (`COMPLETED`) or blocked by an authorization
+ * (`AUTHORIZED`, and `REAUTHORIZING` while a capture waits for the user, §D).
+ *
+ * @since 0.1.0
+ * @category Guards
+ */
+export const holdsMoney = (status: PaymentStatus): boolean =>
+  status === "COMPLETED" || status === "AUTHORIZED" || status === "REAUTHORIZING"
+
+/**
+ * Whether an authorization (`AUTHORIZED` or `REAUTHORIZING`) has reached its `expiresAt` at `now` (§C.3, §D).
+ *
+ * @since 0.1.0
+ * @category Guards
+ */
+export const isAuthorizationExpired = (payment: Payment, now: number): boolean =>
+  (payment.status === "AUTHORIZED" || payment.status === "REAUTHORIZING") &&
+  payment.expiresAt !== undefined &&
+  now >= payment.expiresAt
+
+/**
+ * Whether a pending payment (request money) is still `CREATED` at or after its `expiresAt` (§B.7, §C.3).
+ *
+ * @since 0.1.0
+ * @category Guards
+ */
+export const isPendingExpired = (payment: Payment, now: number): boolean =>
+  payment.kind === "pending" &&
+  payment.status === "CREATED" &&
+  payment.expiresAt !== undefined &&
+  now >= payment.expiresAt
 
 /**
  * Whether `amount` is a positive safe integer (JPY has no minor unit).
@@ -460,6 +471,10 @@ export const createCode = (
 }
 
 const checkUsable = (payment: Payment, now: number): Either.Either<Payment, Rejection> => {
+  if (payment.kind === "pending") {
+    const status = isPendingExpired(payment, now) ? "EXPIRED" : payment.status
+    return status === "CREATED" ? Either.right(payment) : Either.left(Rejection.InvalidRequestOrderState({ status }))
+  }
   if (payment.status !== "CREATED") return Either.left(Rejection.AlreadyPaid({ status: payment.status }))
   const code = payment.code
   if (code !== undefined) {
@@ -476,6 +491,9 @@ const checkUsable = (payment: Payment, now: number): Either.Either<Payment, Reje
  * created with `isAuthorization` (`authorizedAt = now`, `expiresAt = authorizationExpiry`, default 30 days).
  * If the merchant canceled before the user paid, the payment becomes `FAILED` instead (§B.3, FAQ 4414069180943).
  *
+ * A pending payment (request money, §B.7) is accepted the same way, but only by the user it was requested from
+ * (`WrongUser`) and only while `CREATED` and unexpired (`InvalidRequestOrderState`).
+ *
  * Rejections: `AlreadyPaid` (not `CREATED`), `CodeDeleted`, `CodeExpired` (the payment stays `CREATED`, §C.3).
  * Balance and user status are checked by the caller (`NoSufficientFund`, `UserNotActive`).
  *
@@ -486,20 +504,27 @@ export const pay = (
   payment: Payment,
   options: { readonly now: number; readonly userAuthorizationId: string }
 ): Either.Either<Payment, Rejection> =>
-  Either.map(checkUsable(payment, options.now), (p): Payment => {
+  Either.flatMap(checkUsable(payment, options.now), (p): Either.Either<Payment, Rejection> => {
     const { now, userAuthorizationId } = options
-    if (p.cancelRequested) return { ...p, status: "FAILED", userAuthorizationId }
-    if (p.code?.isAuthorization === true) {
-      return {
-        ...p,
-        status: "AUTHORIZED",
-        userAuthorizationId,
-        authorizedAt: now,
-        expiresAt: p.code.authorizationExpiry ?? now + MAX_AUTHORIZATION_SECONDS
-      }
+    if (p.kind === "pending" && p.userAuthorizationId !== undefined && p.userAuthorizationId !== userAuthorizationId) {
+      return Either.left(Rejection.WrongUser({ expected: p.userAuthorizationId, actual: userAuthorizationId }))
     }
-    return { ...p, status: "COMPLETED", userAuthorizationId, acceptedAt: now }
+    return Either.right(payOk(p, now, userAuthorizationId))
   })
+
+const payOk = (p: Payment, now: number, userAuthorizationId: string): Payment => {
+  if (p.cancelRequested) return { ...p, status: "FAILED", userAuthorizationId }
+  if (p.code?.isAuthorization === true) {
+    return {
+      ...p,
+      status: "AUTHORIZED",
+      userAuthorizationId,
+      authorizedAt: now,
+      expiresAt: p.code.authorizationExpiry ?? now + MAX_AUTHORIZATION_SECONDS
+    }
+  }
+  return { ...p, status: "COMPLETED", userAuthorizationId, acceptedAt: now }
+}
 
 /**
  * The user declines in the app: `CREATED` → `FAILED`. Same rejections as {@link pay}.
@@ -634,7 +659,8 @@ export const refund = (
 
 /**
  * Control-API "expire" (not a PayPay endpoint): forces a `CREATED` code to expire now (the payment stays
- * `CREATED`, §C.3), or ends an `AUTHORIZED` pre-authorization as `EXPIRED` (§D; the caller releases the held money).
+ * `CREATED`, §C.3), ends an `AUTHORIZED` (or `REAUTHORIZING`) pre-authorization as `EXPIRED` (§D; the caller
+ * releases the held money), or ends a `CREATED` pending payment as `EXPIRED` (§B.7).
  * An already expired or deleted code is returned unchanged.
  *
  * Rejections: `AlreadyPaid` for any other status, `CodeNotFound` for a `CREATED` payment without a code.
@@ -644,7 +670,12 @@ export const refund = (
  */
 export const expire = (payment: Payment, options: { readonly now: number }): Either.Either<Payment, Rejection> => {
   const { now } = options
-  if (payment.status === "AUTHORIZED") return Either.right({ ...payment, status: "EXPIRED" })
+  if (payment.status === "AUTHORIZED" || payment.status === "REAUTHORIZING") {
+    return Either.right({ ...payment, status: "EXPIRED" })
+  }
+  if (payment.kind === "pending" && payment.status === "CREATED") {
+    return Either.right({ ...payment, status: "EXPIRED", expiresAt: Math.min(payment.expiresAt ?? now, now) })
+  }
   if (payment.status !== "CREATED") return Either.left(Rejection.AlreadyPaid({ status: payment.status }))
   const code = payment.code
   if (code === undefined) return Either.left(Rejection.CodeNotFound({ merchantPaymentId: payment.merchantPaymentId }))
@@ -657,8 +688,11 @@ export const expire = (payment: Payment, options: { readonly now: number }): Eit
  *
  * - each `CREATED` refund whose `acceptedAt + refundSettleSeconds <= now` becomes `REFUNDED` (§C.3: "final status
  *   will always be REFUNDED");
- * - a `COMPLETED` payment whose settled refunds cover the whole amount becomes `REFUNDED`. **Inference** (§D, §H):
- *   PayPay only says REFUNDED = "Refund complete"; partial refunds keep the payment `COMPLETED` here.
+ * - a `COMPLETED` payment whose settled refunds cover the whole paid amount becomes `REFUNDED`. **Inference** (§D,
+ *   §H): PayPay only says REFUNDED = "Refund complete"; partial refunds keep the payment `COMPLETED` here;
+ * - an `AUTHORIZED` or `REAUTHORIZING` authorization at or after its `expiresAt` becomes `EXPIRED` (§C.3, §D; the
+ *   store releases the held money in the same transaction, see `Store/Expiry.ts`);
+ * - a `CREATED` pending payment at or after its `expiresAt` becomes `EXPIRED` (§B.7, §C.3).
  *
  * Returns the same object when nothing changed.
  *
@@ -669,16 +703,20 @@ export const settle = (
   payment: Payment,
   options: { readonly now: number; readonly refundSettleSeconds?: number | undefined }
 ): Payment => {
+  const { now } = options
+  if (isAuthorizationExpired(payment, now) || isPendingExpired(payment, now)) {
+    return { ...payment, status: "EXPIRED" }
+  }
   const delay = options.refundSettleSeconds ?? DEFAULT_REFUND_SETTLE_SECONDS
   let changed = false
   const refunds = payment.refunds.map((r): Refund => {
-    if (r.status !== "CREATED" || r.acceptedAt + delay > options.now) return r
+    if (r.status !== "CREATED" || r.acceptedAt + delay > now) return r
     changed = true
     return { ...r, status: "REFUNDED" }
   })
   const settled = refunds.reduce((total, r) => (r.status === "REFUNDED" ? total + r.amount.amount : total), 0)
   const status: PaymentStatus =
-    payment.status === "COMPLETED" && settled >= payment.amount.amount ? "REFUNDED" : payment.status
+    payment.status === "COMPLETED" && settled >= paidAmount(payment) ? "REFUNDED" : payment.status
   if (!changed && status === payment.status) return payment
   return { ...payment, status, refunds }
 }

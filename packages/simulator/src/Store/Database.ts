@@ -81,7 +81,56 @@ const statements: ReadonlyArray<string> = [
     user_authorization_id TEXT NOT NULL,
     doc TEXT NOT NULL,
     UNIQUE (api_key, merchant_id, user_authorization_id)
+  )`,
+  "CREATE INDEX IF NOT EXISTS payments_status ON payments (status)",
+  `CREATE TABLE IF NOT EXISTS link_sessions (
+    session_id TEXT PRIMARY KEY,
+    api_key TEXT NOT NULL,
+    merchant_id TEXT NOT NULL,
+    doc TEXT NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS campaign_wallets (
+    api_key TEXT NOT NULL,
+    merchant_id TEXT NOT NULL,
+    balance INTEGER NOT NULL,
+    PRIMARY KEY (api_key, merchant_id)
+  )`,
+  `CREATE TABLE IF NOT EXISTS cashbacks (
+    api_key TEXT NOT NULL,
+    merchant_id TEXT NOT NULL,
+    merchant_cashback_id TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (api_key, merchant_id, merchant_cashback_id)
+  )`,
+  `CREATE TABLE IF NOT EXISTS cashback_reversals (
+    api_key TEXT NOT NULL,
+    merchant_id TEXT NOT NULL,
+    merchant_cashback_reversal_id TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (api_key, merchant_id, merchant_cashback_reversal_id)
+  )`,
+  `CREATE TABLE IF NOT EXISTS topups (
+    api_key TEXT NOT NULL,
+    merchant_id TEXT NOT NULL,
+    merchant_topup_id TEXT NOT NULL,
+    code_id TEXT NOT NULL UNIQUE,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (api_key, merchant_id, merchant_topup_id)
   )`
+]
+
+/**
+ * Tables holding tenant data besides payments, refunds and users (which their stores reset themselves).
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export const extraTenantTables: ReadonlyArray<string> = [
+  "link_sessions",
+  "campaign_wallets",
+  "cashbacks",
+  "cashback_reversals",
+  "topups"
 ]
 
 /**

@@ -3,8 +3,9 @@
  *
  * Each payment is one row: the `Domain/Payment` document as JSON plus indexed columns (`merchant_payment_id`
  * unique per tenant, `payment_id` and `code_id` globally unique). A `refunds` table maps each tenant's
- * `merchantRefundId` to its payment. Reads apply `Payment.settle` at the simulated now, so refund settlement is
- * visible without timers. `update` runs read → check → write in one SQL transaction, so concurrent requests cannot
+ * `merchantRefundId` to its payment. Reads apply `Payment.settle` at the simulated now, so refund settlement and
+ * expiry are visible without timers; before reading, expired authorizations are ended and their money released
+ * (`Store/Expiry.ts`). `update` runs read → check → write in one SQL transaction, so concurrent requests cannot
  * both pass a check (double refunds, double payments).
  *
  * @since 0.1.0
@@ -22,6 +23,7 @@ import * as Schema from "effect/Schema"
 import * as Payment from "../Domain/Payment.js"
 import { SimClock } from "../SimClock.js"
 import type { Tenant } from "./Database.js"
+import { releaseExpired } from "./Expiry.js"
 
 // =============================================================================
 // Errors
@@ -133,6 +135,11 @@ export declare namespace PaymentStore {
     ) => Effect.Effect<Payment.Payment, E | PaymentNotFound | DuplicateRefund | SqlError>
     /** The tenant's payments, oldest first. */
     readonly list: (tenant: Tenant) => Effect.Effect<ReadonlyArray<Payment.Payment>, SqlError>
+    /** The tenant's payments by one user, newest first (similar-transaction check, §C.4). */
+    readonly listByUser: (
+      tenant: Tenant,
+      userAuthorizationId: string
+    ) => Effect.Effect<ReadonlyArray<Payment.Payment>, SqlError>
     /** Delete the tenant's payments and refunds, or everything when `tenant` is omitted. */
     readonly reset: (tenant?: Tenant) => Effect.Effect<void, SqlError>
   }
@@ -172,6 +179,12 @@ export const make = (
       Effect.zipWith(decodeDoc(doc), clock.nowSeconds, (payment, now) =>
         Payment.settle(payment, { now, refundSettleSeconds: options.refundSettleSeconds })
       )
+
+    const release = releaseExpired.pipe(
+      Effect.provideService(SqlClient.SqlClient, sql),
+      Effect.provideService(SimClock, clock)
+    )
+    const fresh = <A>(query: Effect.Effect<A, SqlError>) => Effect.zipRight(release, query)
 
     const readFirst = (rows: ReadonlyArray<DocRow>) =>
       Option.match(Arr.head(rows), {
@@ -227,42 +240,45 @@ export const make = (
 
     const get = (tenant: Tenant, merchantPaymentId: string) =>
       Effect.flatMap(
-        sql<DocRow>`SELECT api_key, merchant_id, doc FROM payments
+        fresh(sql<DocRow>`SELECT api_key, merchant_id, doc FROM payments
           WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId}
-          AND merchant_payment_id = ${merchantPaymentId}`,
+          AND merchant_payment_id = ${merchantPaymentId}`),
         readFirst
       )
 
     const getByCodeId = (tenant: Tenant, codeId: string) =>
       Effect.flatMap(
-        sql<DocRow>`SELECT api_key, merchant_id, doc FROM payments
-          WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId} AND code_id = ${codeId}`,
+        fresh(sql<DocRow>`SELECT api_key, merchant_id, doc FROM payments
+          WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId} AND code_id = ${codeId}`),
         readFirst
       )
 
     const getByPaymentId = (tenant: Tenant, paymentId: string) =>
       Effect.flatMap(
-        sql<DocRow>`SELECT api_key, merchant_id, doc FROM payments
-          WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId} AND payment_id = ${paymentId}`,
+        fresh(sql<DocRow>`SELECT api_key, merchant_id, doc FROM payments
+          WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId} AND payment_id = ${paymentId}`),
         readFirst
       )
 
     const locateByCodeId = (codeId: string) =>
-      Effect.flatMap(sql<DocRow>`SELECT api_key, merchant_id, doc FROM payments WHERE code_id = ${codeId}`, locateFirst)
+      Effect.flatMap(
+        fresh(sql<DocRow>`SELECT api_key, merchant_id, doc FROM payments WHERE code_id = ${codeId}`),
+        locateFirst
+      )
 
     const locateByPaymentId = (paymentId: string) =>
       Effect.flatMap(
-        sql<DocRow>`SELECT api_key, merchant_id, doc FROM payments WHERE payment_id = ${paymentId}`,
+        fresh(sql<DocRow>`SELECT api_key, merchant_id, doc FROM payments WHERE payment_id = ${paymentId}`),
         locateFirst
       )
 
     const findRefund = (tenant: Tenant, merchantRefundId: string) =>
       Effect.flatMap(
-        sql<DocRow>`SELECT p.api_key, p.merchant_id, p.doc FROM refunds r
+        fresh(sql<DocRow>`SELECT p.api_key, p.merchant_id, p.doc FROM refunds r
           JOIN payments p ON p.api_key = r.api_key AND p.merchant_id = r.merchant_id
             AND p.merchant_payment_id = r.merchant_payment_id
           WHERE r.api_key = ${tenant.apiKey} AND r.merchant_id = ${tenant.merchantId}
-          AND r.merchant_refund_id = ${merchantRefundId}`,
+          AND r.merchant_refund_id = ${merchantRefundId}`),
         (rows) =>
           Effect.map(
             readFirst(rows),
@@ -316,8 +332,16 @@ export const make = (
 
     const list = (tenant: Tenant) =>
       Effect.flatMap(
-        sql<DocRow>`SELECT api_key, merchant_id, doc FROM payments
-          WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId} ORDER BY id`,
+        fresh(sql<DocRow>`SELECT api_key, merchant_id, doc FROM payments
+          WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId} ORDER BY id`),
+        (rows) => Effect.forEach(rows, (row) => read(row.doc))
+      )
+
+    const listByUser = (tenant: Tenant, userAuthorizationId: string) =>
+      Effect.flatMap(
+        fresh(sql<DocRow>`SELECT api_key, merchant_id, doc FROM payments
+          WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId}
+          AND json_extract(doc, '$.userAuthorizationId') = ${userAuthorizationId} ORDER BY id DESC`),
         (rows) => Effect.forEach(rows, (row) => read(row.doc))
       )
 
@@ -344,6 +368,7 @@ export const make = (
       update,
       modify,
       list,
+      listByUser,
       reset
     })
   })

@@ -6,7 +6,8 @@
  *
  * - pay: `COMPLETED`/`AUTHORIZED` debits the amount; `FAILED` (the merchant had canceled) moves nothing; the user
  *   must exist and be `ACTIVE` in every case.
- * - cancel / expire: a `COMPLETED` or `AUTHORIZED` payment that becomes `CANCELED`/`EXPIRED` credits the amount back.
+ * - cancel / expire: a `COMPLETED`, `AUTHORIZED` or `REAUTHORIZING` payment that becomes `CANCELED`/`EXPIRED`
+ *   credits back what it still holds (the paid or held amount minus refunds).
  * - refund: a new refund credits its amount immediately (the wire status still goes `CREATED` → `REFUNDED`); a
  *   replayed `merchantRefundId` moves nothing.
  *
@@ -95,8 +96,6 @@ export declare namespace Transactions {
   }
 }
 
-const holdsMoney = (status: Payment.PaymentStatus): boolean => status === "COMPLETED" || status === "AUTHORIZED"
-
 /**
  * @since 0.1.0
  * @category Constructors
@@ -135,8 +134,8 @@ export const make: Effect.Effect<
             Either.map(transition(payment, { now }), (next) => [next, payment] as const)
           )
           .pipe(Effect.catchTag("DuplicateRefund", Effect.die))
-        if (holdsMoney(before.status) && !holdsMoney(after.status)) {
-          yield* creditIfPresent(tenant, after.userAuthorizationId, after.amount.amount - Payment.refundedAmount(after))
+        if (Payment.holdsMoney(before.status) && !Payment.holdsMoney(after.status)) {
+          yield* creditIfPresent(tenant, after.userAuthorizationId, Payment.refundableAmount(after))
         }
         return after
       })
@@ -149,7 +148,7 @@ export const make: Effect.Effect<
         const payment = yield* payments
           .modify(tenant, merchantPaymentId, (p) => Payment.pay(p, { now, userAuthorizationId }))
           .pipe(Effect.catchTag("DuplicateRefund", Effect.die))
-        const amount = holdsMoney(payment.status) ? payment.amount.amount : 0
+        const amount = Payment.holdsMoney(payment.status) ? payment.amount.amount : 0
         yield* users.update(tenant, userAuthorizationId, UserStore.debit(amount))
         return payment
       })

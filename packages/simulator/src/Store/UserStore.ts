@@ -2,7 +2,8 @@
  * Test users: the simulated PayPay app users that pay codes, with a JPY balance, per {@link Tenant}.
  *
  * A user is identified by its `userAuthorizationId` (§B.8) within a tenant. Balances move only inside the same SQL
- * transaction as the payment change that causes them (see `Store/Transactions.ts`).
+ * transaction as the payment change that causes them (see `Store/Transactions.ts`); reads first release the money
+ * of expired authorizations (`Store/Expiry.ts`), so a balance is never stale.
  *
  * @since 0.1.0
  */
@@ -20,6 +21,7 @@ import * as Ids from "../Domain/Ids.js"
 import { Rejection } from "../Domain/Payment.js"
 import { SimClock } from "../SimClock.js"
 import type { Tenant } from "./Database.js"
+import { releaseExpired } from "./Expiry.js"
 
 // =============================================================================
 // Models
@@ -38,7 +40,9 @@ export const UserStatus = Schema.Literal("ACTIVE", "INACTIVE")
 export type UserStatus = typeof UserStatus.Type
 
 /**
- * A simulated PayPay user. `balance` is in JPY; `createdAt` is epoch seconds.
+ * A simulated PayPay user and its authorization. `balance` is in JPY; times are epoch seconds. The authorization
+ * runs from `issuedAt` (default `createdAt`) to `expireAt` (default `issuedAt` + 365 days, §C.3);
+ * `phoneNumber` defaults to a stable number derived from the id (see `Domain/UserAuth.ts`).
  *
  * @since 0.1.0
  * @category Schemas
@@ -49,7 +53,10 @@ export const TestUser = Schema.Struct({
   scopes: Schema.Array(Schema.String),
   status: UserStatus,
   referenceIds: Schema.Array(Schema.String),
-  createdAt: Schema.Number
+  createdAt: Schema.Number,
+  issuedAt: Schema.optional(Schema.Number),
+  expireAt: Schema.optional(Schema.Number),
+  phoneNumber: Schema.optional(Schema.String)
 })
 
 /**
@@ -102,6 +109,11 @@ export interface CreateUserInput {
   readonly scopes?: ReadonlyArray<string> | undefined
   readonly status?: UserStatus | undefined
   readonly referenceIds?: ReadonlyArray<string> | undefined
+  readonly phoneNumber?: string | undefined
+  /** Start of the authorization (default: now). */
+  readonly issuedAt?: number | undefined
+  /** End of the authorization (default: `issuedAt` + 365 days). */
+  readonly expireAt?: number | undefined
 }
 
 /**
@@ -216,7 +228,10 @@ export const make: Effect.Effect<UserStore.Service, never, SqlClient.SqlClient |
           scopes: input.scopes ?? ALL_SCOPES,
           status: input.status ?? "ACTIVE",
           referenceIds: input.referenceIds ?? [],
-          createdAt: yield* clock.nowSeconds
+          createdAt: yield* clock.nowSeconds,
+          ...(input.issuedAt === undefined ? {} : { issuedAt: input.issuedAt }),
+          ...(input.expireAt === undefined ? {} : { expireAt: input.expireAt }),
+          ...(input.phoneNumber === undefined ? {} : { phoneNumber: input.phoneNumber })
         }
         const doc = yield* encodeDoc(user)
         const inserted = yield* sql`INSERT INTO users (api_key, merchant_id, user_authorization_id, doc)
@@ -228,11 +243,19 @@ export const make: Effect.Effect<UserStore.Service, never, SqlClient.SqlClient |
       })
     )
 
+  const release = releaseExpired.pipe(
+    Effect.provideService(SqlClient.SqlClient, sql),
+    Effect.provideService(SimClock, clock)
+  )
+
   const get = (tenant: Tenant, userAuthorizationId: string) =>
     Effect.flatMap(
-      sql<{ readonly doc: string }>`SELECT doc FROM users
+      Effect.zipRight(
+        release,
+        sql<{ readonly doc: string }>`SELECT doc FROM users
         WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId}
-        AND user_authorization_id = ${userAuthorizationId}`,
+        AND user_authorization_id = ${userAuthorizationId}`
+      ),
       (rows) =>
         Option.match(Arr.head(rows), {
           onNone: () => Effect.succeedNone,
@@ -263,8 +286,11 @@ export const make: Effect.Effect<UserStore.Service, never, SqlClient.SqlClient |
 
   const list = (tenant: Tenant) =>
     Effect.flatMap(
-      sql<{ readonly doc: string }>`SELECT doc FROM users
-        WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId} ORDER BY id`,
+      Effect.zipRight(
+        release,
+        sql<{ readonly doc: string }>`SELECT doc FROM users
+        WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId} ORDER BY id`
+      ),
       (rows) => Effect.forEach(rows, (row) => decodeDoc(row.doc))
     )
 
