@@ -318,7 +318,7 @@ const ConsultExpected = endpoint({
   response: ExpectedCashback,
   timeout: "30 seconds",
   safety: "read",
-  codes: []
+  codes: ["INVALID_USER_AUTHORIZATION_ID", "EXPIRED_USER_AUTHORIZATION_ID", "USER_STATE_IS_NOT_ACTIVE"]
 })
 
 /**
@@ -335,5 +335,5 @@ const ConsultExpected = endpoint({
 export const consultExpected = (
   params: ConsultExpectedCashbackParams,
   options?: { readonly lang?: typeof Lang.Type | undefined }
-): Effect.Effect<ExpectedCashback, EndpointError<never>, PayPayClient> =>
+): Effect.Effect<ExpectedCashback, EndpointError<(typeof ConsultExpected.codes)[number]>, PayPayClient> =>
   execute(ConsultExpected, options?.lang === undefined ? { params } : { params, lang: options.lang })

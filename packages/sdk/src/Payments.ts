@@ -194,7 +194,13 @@ const CreateContinuous = endpoint({
   response: Payment,
   timeout: "30 seconds",
   safety: "write",
-  codes: ["INVALID_USER_AUTHORIZATION_ID", "EXPIRED_USER_AUTHORIZATION_ID", "USER_STATE_IS_NOT_ACTIVE"],
+  codes: [
+    "INVALID_PARAMS",
+    "NO_SUFFICIENT_FUND",
+    "INVALID_USER_AUTHORIZATION_ID",
+    "EXPIRED_USER_AUTHORIZATION_ID",
+    "USER_STATE_IS_NOT_ACTIVE"
+  ],
   reconcile: (params) => reconcileCreate(params.merchantPaymentId)
 })
 

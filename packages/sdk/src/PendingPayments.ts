@@ -119,6 +119,7 @@ const Create = endpoint({
   timeout: "30 seconds",
   safety: "write",
   codes: [
+    "INVALID_PARAMS",
     "DUPLICATE_REQUEST_ORDER",
     "SUSPECTED_DUPLICATE_ORDER",
     "INVALID_USER_AUTHORIZATION_ID",

@@ -236,6 +236,8 @@ const Capture = endpoint({
   safety: "write",
   codes: [
     "USER_CONFIRMATION_REQUIRED",
+    "RESOURCE_NOT_FOUND",
+    "INVALID_PARAMS",
     "UNACCEPTABLE_OP",
     "ALREADY_CAPTURED",
     "CANCELED_USER",
@@ -296,7 +298,7 @@ const Revert = endpoint({
   response: RevertedAuthorization,
   timeout: "30 seconds",
   safety: "write",
-  codes: ["ORDER_NOT_CANCELABLE"],
+  codes: ["ORDER_NOT_CANCELABLE", "RESOURCE_NOT_FOUND"],
   reconcile: (params) =>
     `query the payment (Payments.get by its merchantPaymentId; paymentId "${params.paymentId}"): ` +
     "status CANCELED means the revert took effect"

@@ -114,14 +114,15 @@ const CreateQrCode = endpoint({
   response: TopupQrCode,
   timeout: "30 seconds",
   safety: "write",
-  codes: [],
+  codes: ["DUPLICATE_DYNAMIC_QR_REQUEST"],
   reconcile: (params) => `query Topup.get("${params.merchantTopUpId}") (GET /v1/code/topup/{merchantTopUpId})`
 })
 
 /**
  * Create a top-up QR code (`POST /v1/code/topup`). Permissive schema (see the module note). Timeout 30 s.
  *
- * Result codes: the common codes (the reference documents no others).
+ * Result codes: the common codes (the reference documents no others; the listed ones are what the simulator
+ * answers, so they stay typed).
  *
  * @see reference §B.0 row 25 (GO-M only)
  * @since 0.1.0
@@ -129,7 +130,8 @@ const CreateQrCode = endpoint({
  */
 export const createQrCode = (
   params: CreateTopupQrCodeParams
-): Effect.Effect<TopupQrCode, EndpointError<never>, PayPayClient> => execute(CreateQrCode, params)
+): Effect.Effect<TopupQrCode, EndpointError<(typeof CreateQrCode.codes)[number]>, PayPayClient> =>
+  execute(CreateQrCode, params)
 
 const Get = endpoint({
   operation: "Topup.get",
@@ -140,19 +142,22 @@ const Get = endpoint({
   response: TopupDetails,
   timeout: "15 seconds",
   safety: "read",
-  codes: []
+  codes: ["RESOURCE_NOT_FOUND"]
 })
 
 /**
  * Get a top-up (`GET /v1/code/topup/{merchantTopUpId}`). Permissive schema (see the module note). Timeout 15 s.
  *
- * Result codes: the common codes (the reference documents no others).
+ * Result codes: the common codes (the reference documents no others; the listed ones are what the simulator
+ * answers, so they stay typed).
  *
  * @see reference §B.0 row 25 (GO-M only)
  * @since 0.1.0
  * @category Endpoints
  */
-export const get = (merchantTopUpId: string): Effect.Effect<TopupDetails, EndpointError<never>, PayPayClient> =>
+export const get = (
+  merchantTopUpId: string
+): Effect.Effect<TopupDetails, EndpointError<(typeof Get.codes)[number]>, PayPayClient> =>
   execute(Get, { merchantTopUpId })
 
 const Remove = endpoint({
@@ -164,17 +169,19 @@ const Remove = endpoint({
   response: undefined,
   timeout: "15 seconds",
   safety: "idempotent",
-  codes: []
+  codes: ["DYNAMIC_QR_NOT_FOUND", "DYNAMIC_QR_ALREADY_PAID"]
 })
 
 /**
  * Delete a top-up QR code (`DELETE /v1/code/topup/{codeId}`). Timeout 15 s.
  *
- * Result codes: the common codes (the reference documents no others).
+ * Result codes: the common codes (the reference documents no others; the listed ones are what the simulator
+ * answers, so they stay typed).
  *
  * @see reference §B.0 row 25 (GO-M only)
  * @since 0.1.0
  * @category Endpoints
  */
-export const remove = (codeId: string): Effect.Effect<void, EndpointError<never>, PayPayClient> =>
-  execute(Remove, { codeId })
+export const remove = (
+  codeId: string
+): Effect.Effect<void, EndpointError<(typeof Remove.codes)[number]>, PayPayClient> => execute(Remove, { codeId })

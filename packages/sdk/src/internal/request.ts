@@ -279,6 +279,7 @@ export const execute = <In, Decoded, A, C extends PayPayError.ResultCode>(
   }).pipe(
     Effect.withSpan(`PayPay.${operation}`, {
       kind: "client",
+      captureStackTrace: false,
       attributes: { "paypay.operation": operation, "paypay.api_name": endpoint.apiName }
     })
   )
