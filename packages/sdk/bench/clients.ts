@@ -3,6 +3,8 @@
  * self-signed certificate (TLS verification stays on everywhere), keeps connections alive, and rejects unless
  * the answer is a 201 with `resultInfo.code === "SUCCESS"`.
  */
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import paypay from "@paypayopa/paypayopa-sdk-node"
 import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
@@ -48,22 +50,28 @@ const expectSuccess = (status: number, body: unknown) => {
 
 const undiciAgent = (target: Target) => new Agent({ connect: { ca: target.cert } })
 
-/** Our SDK: `Codes.create` through a ManagedRuntime over `NodeHttpClient.layerUndici`'s client. */
-export const ours = (target: Target): Client => {
-  const dispatcher = Layer.scoped(
-    NodeHttpClient.Dispatcher,
-    Effect.acquireRelease(
-      Effect.sync(() => undiciAgent(target)),
-      (agent) => Effect.promise(() => agent.destroy())
+const effectHttpClient = (target: Target) =>
+  NodeHttpClient.layerUndiciWithoutDispatcher.pipe(
+    Layer.provide(
+      Layer.scoped(
+        NodeHttpClient.Dispatcher,
+        Effect.acquireRelease(
+          Effect.sync(() => undiciAgent(target)),
+          (agent) => Effect.promise(() => agent.destroy())
+        )
+      )
     )
   )
+
+/** Our SDK: `Codes.create` through a ManagedRuntime over `NodeHttpClient.layerUndici`'s client. */
+export const ours = (target: Target): Client => {
   const layer = PayPayClient.layer({
     apiKey: target.apiKey,
     apiSecret: Redacted.make(target.apiSecret),
     merchantId: target.merchantId,
     baseUrl: `https://127.0.0.1:${target.port}`,
     retry: false
-  }).pipe(Layer.provide(NodeHttpClient.layerUndiciWithoutDispatcher), Layer.provide(dispatcher))
+  }).pipe(Layer.provide(effectHttpClient(target)))
   const runtime = ManagedRuntime.make(layer)
   return {
     name: "ours (Effect SDK)",
@@ -134,12 +142,12 @@ const signed = (target: Target) => {
 /** Bare `undici.request` on a keep-alive Agent, signed with `PayPaySigner.header`: the practical ceiling. */
 export const bareUndici = (target: Target): Client => {
   const agent = undiciAgent(target)
-  const origin = `https://127.0.0.1:${target.port}`
+  const url = `https://127.0.0.1:${target.port}/v2/codes`
   return {
     name: "bare undici.request",
     call: async () => {
       const { body, headers } = signed(target)
-      const response = await request(origin, { dispatcher: agent, method: "POST", path: "/v2/codes", headers, body })
+      const response = await request(url, { dispatcher: agent, method: "POST", headers, body })
       expectSuccess(response.statusCode, await response.body.json())
     },
     close: () => agent.destroy()
@@ -159,5 +167,56 @@ export const bareFetch = (target: Target): Client => {
       expectSuccess(response.status, await response.json())
     },
     close: () => agent.destroy()
+  }
+}
+
+/**
+ * Diagnostic, not in the default set: the same pre-signed request through `@effect/platform`'s `HttpClient`
+ * over the same undici layer, without the SDK. It splits our overhead into platform and SDK parts.
+ */
+export const platform = (target: Target): Client => {
+  const runtime = ManagedRuntime.make(effectHttpClient(target))
+  const url = `https://127.0.0.1:${target.port}/v2/codes`
+  const call = Effect.flatMap(HttpClient.HttpClient, (client) =>
+    Effect.suspend(() => {
+      const { body, headers } = signed(target)
+      const request = HttpClientRequest.post(url).pipe(
+        HttpClientRequest.setHeaders(headers),
+        HttpClientRequest.bodyText(body, "application/json")
+      )
+      return Effect.flatMap(client.execute(request), (response) =>
+        Effect.map(response.text, (text) => expectSuccess(response.status, JSON.parse(text)))
+      )
+    })
+  )
+  return {
+    name: "platform HttpClient only (diagnostic)",
+    call: () => runtime.runPromise(call),
+    close: () => runtime.dispose()
+  }
+}
+
+/**
+ * Diagnostic, not in the default set: bare `undici.request` wrapped in `Effect.tryPromise` and run through a
+ * runtime, i.e. the Effect runtime's own per-call cost without `@effect/platform` or the SDK.
+ */
+export const effectUndici = (target: Target): Client => {
+  const agent = undiciAgent(target)
+  const runtime = ManagedRuntime.make(Layer.empty)
+  const url = `https://127.0.0.1:${target.port}/v2/codes`
+  const call = Effect.suspend(() => {
+    const { body, headers } = signed(target)
+    return Effect.tryPromise(async (signal) => {
+      const response = await request(url, { dispatcher: agent, method: "POST", headers, body, signal })
+      expectSuccess(response.statusCode, await response.body.json())
+    })
+  })
+  return {
+    name: "Effect.tryPromise(undici) (diagnostic)",
+    call: () => runtime.runPromise(call),
+    close: async () => {
+      await runtime.dispose()
+      await agent.destroy()
+    }
   }
 }

@@ -84,6 +84,7 @@ const start = (options: StartMessage) => {
       res.end(reply.body)
     })
   })
+  server.keepAliveTimeout = 65_000
   server.on("secureConnection", () => connections++)
   server.listen(0, "127.0.0.1", () => {
     const address = server.address()
@@ -92,7 +93,14 @@ const start = (options: StartMessage) => {
   process.on("message", (message: { readonly type: string }) => {
     if (message.type !== "stats") return
     const cpu = process.cpuUsage()
-    const stats: ServerStats = { type: "stats", requests, connections, verified, rejected, cpuMicros: cpu.user + cpu.system }
+    const stats: ServerStats = {
+      type: "stats",
+      requests,
+      connections,
+      verified,
+      rejected,
+      cpuMicros: cpu.user + cpu.system
+    }
     process.send?.(stats)
   })
 }

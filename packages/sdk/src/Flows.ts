@@ -70,7 +70,13 @@ export interface AwaitOptions {
 
 const isPayPayHost = (baseUrl: string) => Object.values(BaseUrls).includes(baseUrl) || baseUrl.endsWith(".paypay.ne.jp")
 
-const read = (
+/**
+ * Reads a payment from the endpoint that knows it: `Codes.getPayment`, `Payments.get` or `PendingPayments.get`.
+ *
+ * @since 0.1.0
+ * @category Flows
+ */
+export const read = (
   source: PaymentSource,
   merchantPaymentId: string
 ): Effect.Effect<Payment, PayPayError.PayPayError, PayPayClient> => {

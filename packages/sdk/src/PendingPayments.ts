@@ -20,10 +20,11 @@ import {
   OrderItem,
   optionalNullable,
   Payment,
-  Refund,
+  type Refund,
   Text255
 } from "./PayPaySchema.js"
-import { RefundPaymentParams } from "./Refunds.js"
+import * as Refunds from "./Refunds.js"
+import type { RefundPaymentParams } from "./Refunds.js"
 
 // ====== Schemas ======
 
@@ -211,25 +212,13 @@ export const cancel = (
   execute(Cancel, { merchantPaymentId })
 
 const RefundPayment = endpoint({
+  ...Refunds.Create,
   operation: "PendingPayments.refund",
-  apiName: "v2_createRefundPayment",
-  method: "POST",
-  input: RefundPaymentParams,
-  request: (params, { now }) => ({ path: "/v2/refunds", body: { ...params, requestedAt: params.requestedAt ?? now } }),
-  response: Refund,
-  timeout: "30 seconds",
-  safety: "write",
   codes: [
-    "INVALID_PARAMS",
+    ...Refunds.Create.codes,
     "USER_STATE_IS_NOT_ACTIVE",
     "REQUEST_ORDER_NOT_FOUND",
-    "INVALID_REQUEST_ORDER_STATE",
-    "UNACCEPTABLE_OP",
-    "CANCELED_USER",
-    "RESOURCE_NOT_FOUND",
-    "TRANSACTION_FAILED",
-    "REFUND_LIMIT_EXCEEDED",
-    "REFUND_WINDOW_EXCEED"
+    "INVALID_REQUEST_ORDER_STATE"
   ],
   reconcile: (params) =>
     `query PendingPayments.getRefund("${params.merchantRefundId}", { paymentId: "${params.paymentId}" }); ` +
@@ -253,20 +242,7 @@ export const refund = (
 ): Effect.Effect<Refund, EndpointError<(typeof RefundPayment.codes)[number]>, PayPayClient> =>
   execute(RefundPayment, params)
 
-const GetRefund = endpoint({
-  operation: "PendingPayments.getRefund",
-  apiName: "v2_getRefundDetails",
-  method: "GET",
-  input: Schema.Struct({ merchantRefundId: Id64, paymentId: Schema.optional(Id64) }),
-  request: ({ merchantRefundId, paymentId }) => ({
-    path: `/v2/refunds/${encodeURIComponent(merchantRefundId)}`,
-    query: { paymentId }
-  }),
-  response: Refund,
-  timeout: "15 seconds",
-  safety: "read",
-  codes: ["NO_SUCH_REFUND_ORDER", "INVALID_PARAMS"]
-})
+const GetRefund = endpoint({ ...Refunds.Get, operation: "PendingPayments.getRefund" })
 
 /**
  * Get a refund of a pending payment (`GET /v2/refunds/{merchantRefundId}[?paymentId=]`, the same call as
@@ -282,7 +258,4 @@ export const getRefund = (
   merchantRefundId: string,
   options?: { readonly paymentId?: string | undefined }
 ): Effect.Effect<Refund, EndpointError<(typeof GetRefund.codes)[number]>, PayPayClient> =>
-  execute(
-    GetRefund,
-    options?.paymentId === undefined ? { merchantRefundId } : { merchantRefundId, paymentId: options.paymentId }
-  )
+  execute(GetRefund, Refunds.refundQuery(merchantRefundId, options))

@@ -47,7 +47,8 @@ export type RefundPaymentParams = typeof RefundPaymentParams.Encoded
 
 // ====== Endpoints ======
 
-const Create = endpoint({
+/** @internal */
+export const Create = endpoint({
   operation: "Refunds.create",
   apiName: "v2_createRefundPayment",
   method: "POST",
@@ -84,7 +85,8 @@ export const create = (
   params: RefundPaymentParams
 ): Effect.Effect<Refund, EndpointError<(typeof Create.codes)[number]>, PayPayClient> => execute(Create, params)
 
-const Get = endpoint({
+/** @internal */
+export const Get = endpoint({
   operation: "Refunds.get",
   apiName: "v2_getRefundDetails",
   method: "GET",
@@ -113,7 +115,8 @@ export const get = (
   merchantRefundId: string,
   options?: { readonly paymentId?: string | undefined }
 ): Effect.Effect<Refund, EndpointError<(typeof Get.codes)[number]>, PayPayClient> =>
-  execute(
-    Get,
-    options?.paymentId === undefined ? { merchantRefundId } : { merchantRefundId, paymentId: options.paymentId }
-  )
+  execute(Get, refundQuery(merchantRefundId, options))
+
+/** @internal */
+export const refundQuery = (merchantRefundId: string, options?: { readonly paymentId?: string | undefined }) =>
+  options?.paymentId === undefined ? { merchantRefundId } : { merchantRefundId, paymentId: options.paymentId }

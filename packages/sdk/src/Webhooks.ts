@@ -19,14 +19,12 @@ import * as Either from "effect/Either"
 import * as FiberSet from "effect/FiberSet"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
-import * as Codes from "./Codes.js"
+import * as Flows from "./Flows.js"
 import type { PaymentSource } from "./Flows.js"
 import { optional, untagged, WireInt, WireScopes, WireString } from "./internal/webhookWire.js"
 import type { PayPayClient } from "./PayPayClient.js"
 import type * as PayPayError from "./PayPayError.js"
 import type { Payment, PaymentStatus } from "./PayPaySchema.js"
-import * as Payments from "./Payments.js"
-import * as PendingPayments from "./PendingPayments.js"
 
 // ====== Transaction events ======
 
@@ -507,20 +505,6 @@ export interface ConfirmOptions {
   readonly source?: PaymentSource | undefined
 }
 
-const read = (
-  source: PaymentSource,
-  merchantPaymentId: string
-): Effect.Effect<Payment, PayPayError.PayPayError, PayPayClient> => {
-  switch (source) {
-    case "code":
-      return Codes.getPayment(merchantPaymentId)
-    case "native":
-      return Payments.get(merchantPaymentId)
-    case "pending":
-      return PendingPayments.get(merchantPaymentId)
-  }
-}
-
 /**
  * Confirms a transaction event by querying the payment (`Codes.getPayment`, `Payments.get` or
  * `PendingPayments.get` by `source`): the documented answer to unsigned webhooks (reference §B.10, §F.12).
@@ -533,7 +517,7 @@ export const confirm = (
   event: TransactionEvent,
   options: ConfirmOptions = {}
 ): Effect.Effect<Confirmation, WebhookMismatch | PayPayError.PayPayError, PayPayClient> =>
-  Effect.flatMap(read(options.source ?? "code", event.merchant_order_id), (payment) =>
+  Effect.flatMap(Flows.read(options.source ?? "code", event.merchant_order_id), (payment) =>
     agrees(event.state, payment.status)
       ? Effect.succeed({ event, payment })
       : Effect.fail(new WebhookMismatch({ event, payment }))

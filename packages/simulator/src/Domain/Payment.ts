@@ -13,6 +13,7 @@
  *
  * @since 0.1.0
  */
+import * as PayPaySchema from "@paypay-effect/sdk/PayPaySchema"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as Jst from "./Jst.js"
@@ -28,16 +29,7 @@ import { Rejection } from "./Rejection.js"
  * @since 0.1.0
  * @category Schemas
  */
-export const PaymentStatus = Schema.Literal(
-  "CREATED",
-  "AUTHORIZED",
-  "REAUTHORIZING",
-  "COMPLETED",
-  "REFUNDED",
-  "FAILED",
-  "CANCELED",
-  "EXPIRED"
-)
+export const PaymentStatus = PayPaySchema.PaymentStatus
 
 /**
  * @since 0.1.0

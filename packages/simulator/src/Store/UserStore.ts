@@ -7,6 +7,7 @@
  *
  * @since 0.1.0
  */
+import * as Users from "@paypay-effect/sdk/Users"
 import * as SqlClient from "@effect/sql/SqlClient"
 import type { SqlError } from "@effect/sql/SqlError"
 import * as Arr from "effect/Array"
@@ -71,24 +72,7 @@ export type TestUser = typeof TestUser.Type
  * @since 0.1.0
  * @category Models
  */
-export const ALL_SCOPES: ReadonlyArray<string> = [
-  "direct_debit",
-  "cashback",
-  "get_balance",
-  "quick_pay",
-  "continuous_payments",
-  "merchant_topup",
-  "pending_payments",
-  "user_notification",
-  "user_topup",
-  "user_profile",
-  "preauth_capture_native",
-  "preauth_capture_transaction",
-  "push_notification",
-  "notification_center_ob",
-  "notification_center_ab",
-  "notification_center_tl"
-]
+export const ALL_SCOPES: ReadonlyArray<string> = Users.Scope.literals
 
 /**
  * Balance of a new user when none is given: 100,000 JPY.
