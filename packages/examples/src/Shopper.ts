@@ -17,7 +17,9 @@ export class Shopper extends Context.Tag("examples/Shopper")<
       merchantPaymentId: string,
       options?: { readonly merchantId?: string; readonly userAuthorizationId?: string }
     ) => Effect.Effect<void>
-    /** Moves the simulator's clock (no-op against PayPay). */
+    /** The user opens an account-link QR code (`linkQRCodeURL`) and allows it; PayPay redirects with this token. */
+  readonly allowLink: (linkQRCodeURL: string) => Effect.Effect<string>
+  /** Moves the simulator's clock (no-op against PayPay). */
     readonly advanceClock: (seconds: number) => Effect.Effect<void>
     /** The simulator's control API, when there is one. */
     readonly control: Option.Option<ControlClient.Service>
@@ -42,6 +44,11 @@ export const layerSimulator = (
           (options?.merchantId === undefined ? control : control.withTenant({ merchantId: options.merchantId }))
             .approve(merchantPaymentId, { userAuthorizationId: options?.userAuthorizationId })
             .pipe(Effect.asVoid, Effect.orDie),
+        allowLink: (linkQRCodeURL) =>
+          control.approveLink(new URL(linkQRCodeURL).pathname.split("/").pop() ?? "").pipe(
+            Effect.map((answer) => answer.responseToken),
+            Effect.orDie
+          ),
         advanceClock: (seconds) => Effect.orDie(Effect.asVoid(control.advanceClock(seconds))),
         control: Option.some(control)
       })
@@ -57,6 +64,11 @@ export const layerHuman: Layer.Layer<Shopper> = Layer.succeed(
         ? Effect.succeed(process.env.PAYPAY_USER_AUTHORIZATION_ID)
         : Effect.dieMessage("set PAYPAY_USER_AUTHORIZATION_ID to a linked sandbox user"),
     pay: (merchantPaymentId) => Console.log(`  → pay ${merchantPaymentId} in the PayPay sandbox app now`),
+    allowLink: (linkQRCodeURL) =>
+      Effect.zipRight(
+        Console.log(`  → scan ${linkQRCodeURL} with the PayPay sandbox app and allow it`),
+        Effect.dieMessage("the responseToken arrives at your redirectUrl; pass it to Flows.finishUserLink")
+      ),
     advanceClock: () => Effect.void,
     control: Option.none()
   })

@@ -17,7 +17,30 @@ const expected: Record<string, ReadonlyArray<string>> = {
     "INVALID_PARAMS (00200015)",
     "DynamicQrPaymentNotFound"
   ],
-  "multi-merchant": ["800 JPY  status COMPLETED", "1200 JPY  status COMPLETED", "not visible to shop-nagoya"]
+  "direct-debit": [
+    "(token verified)",
+    "hasEnoughBalance true",
+    "status COMPLETED",
+    "SUSPECTED_DUPLICATE_PAYMENT",
+    "status INACTIVE"
+  ],
+  hotel: [
+    "20000 JPY  status AUTHORIZED",
+    "18400 JPY  status COMPLETED",
+    "UserConfirmationRequired",
+    "34000 JPY  status COMPLETED",
+    "status CANCELED"
+  ],
+  "request-money": ["status COMPLETED", "200 JPY  status CREATED", "status CANCELED"],
+  cashback: ["(202 REQUEST_ACCEPTED)", "status SUCCESS", "100 JPY  status SUCCESS"],
+  "multi-merchant": ["800 JPY  status COMPLETED", "1200 JPY  status COMPLETED", "not visible to shop-nagoya"],
+  webhooks: [
+    "state COMPLETED",
+    "status COMPLETED  shipped 1x",
+    "COMPLETED twice, ignored once  shipped 1x",
+    "falling back to polling",
+    "delivered 2, dropped 1"
+  ]
 }
 
 const captured = <A, E, R>(effect: Effect.Effect<A, E, R>) =>

@@ -52,12 +52,16 @@ export interface Settings {
   /** Base URL of the hosted pages (QR `url`); the listening base URL when absent. */
   readonly publicUrl: string | undefined
   readonly controlToken: string | undefined
+  /** Browser origins allowed to call the APIs (CORS); off when absent. */
+  readonly corsOrigins: ReadonlyArray<string> | undefined
   readonly codeLifetimeSeconds: number
   readonly tls: boolean
   readonly cert: string | undefined
   readonly key: string | undefined
   /** No per-request log lines. */
   readonly quiet: boolean
+  /** Default webhook endpoint for every tenant without its own (reference §B.10). */
+  readonly webhookUrl?: string | undefined
 }
 
 /**
@@ -75,11 +79,13 @@ export const ENV = {
   merchantId: "PAYPAY_MERCHANT_ID",
   publicUrl: "PAYPAY_SIM_PUBLIC_URL",
   controlToken: "PAYPAY_SIM_CONTROL_TOKEN",
+  corsOrigins: "PAYPAY_SIM_CORS_ORIGIN",
   codeLifetimeSeconds: "PAYPAY_SIM_CODE_LIFETIME",
   tls: "PAYPAY_SIM_TLS",
   cert: "PAYPAY_SIM_TLS_CERT",
   key: "PAYPAY_SIM_TLS_KEY",
-  quiet: "PAYPAY_SIM_QUIET"
+  quiet: "PAYPAY_SIM_QUIET",
+  webhookUrl: "PAYPAY_SIM_WEBHOOK_URL"
 } as const
 
 /**
@@ -171,6 +177,18 @@ export const options = {
     "Base URL used in QR `url`s (default: the listening URL)."
   ),
   controlToken: optionalText("control-token", ENV.controlToken, "TOKEN", "Require this token on the control API."),
+  corsOrigins: optionalText(
+    "cors-origin",
+    ENV.corsOrigins,
+    "ORIGINS",
+    "Let browser pages from these origins (comma-separated, or *) call the PayPay and control APIs (CORS)."
+  ).pipe(
+    Options.map((text) =>
+      text === undefined
+        ? undefined
+        : text.split(",").flatMap((origin) => (origin.trim() === "" ? [] : [origin.trim()]))
+    )
+  ),
   codeLifetimeSeconds: Options.integer("code-lifetime").pipe(
     described(
       `Dynamic QR code lifetime in seconds (default: ${SimulatorConfig.defaults.codeLifetimeSeconds}).`,
@@ -184,7 +202,13 @@ export const options = {
   tls: flag("tls", ENV.tls, "Serve HTTPS with a self-signed certificate generated at start-up."),
   cert: optionalText("cert", ENV.cert, "FILE", "PEM certificate file for HTTPS (with --key; implies --tls)."),
   key: optionalText("key", ENV.key, "FILE", "PEM private key file for HTTPS (with --cert; implies --tls)."),
-  quiet: flag("quiet", ENV.quiet, "Do not log one line per request.")
+  quiet: flag("quiet", ENV.quiet, "Do not log one line per request."),
+  webhookUrl: optionalText(
+    "webhook-url",
+    ENV.webhookUrl,
+    "URL",
+    "POST PayPay webhooks (payment and customer events) here, for every merchant without its own endpoint."
+  )
 } as const
 
 /**
@@ -224,6 +248,8 @@ export interface Started {
   readonly merchantId: string
   readonly database: string | undefined
   readonly controlToken: string | undefined
+  /** The default webhook endpoint, if any. */
+  readonly webhookUrl?: string | undefined
   readonly tls: Tls.Material | undefined
   /** The generated certificate written to a temporary file (for `NODE_EXTRA_CA_CERTS`), removed at shutdown. */
   readonly certFile: string | undefined
@@ -292,8 +318,8 @@ const logged = (
   })
 
 /**
- * The start-up banner: base URL, credentials as `export` lines, control API with a curl example and, for TLS,
- * the certificate fingerprint.
+ * The start-up banner: base URL, credentials as `export` lines, control API with a curl example, the webhook
+ * endpoint and, for TLS, the certificate fingerprint.
  *
  * @since 0.1.0
  * @category Rendering
@@ -327,6 +353,11 @@ export const banner = (started: Started): ReadonlyArray<string> => {
     `Control API: ${started.controlUrl}${started.controlToken === undefined ? "" : " (token required)"}`,
     `  curl ${insecure}${guard}${started.controlUrl}/health`,
     `  curl ${insecure}${guard}-X POST '${started.controlUrl}/payments/<merchantPaymentId>/approve?${tenant}'`,
+    "",
+    `Dashboard: ${started.baseUrl}/_dashboard (payment pages: ${started.publicUrl}/pay/<codeId>)`,
+    started.webhookUrl === undefined
+      ? `Webhooks: off (--webhook-url URL, or PUT ${started.controlUrl}/webhooks/endpoint {"url": …})`
+      : `Webhooks: POST to ${started.webhookUrl} (schedule A: 2.0 s timeout, 3 retries 100 ms apart)`,
     ""
   ]
 }
@@ -388,7 +419,9 @@ export const start = (
         credentials: [credential],
         codeLifetimeSeconds: settings.codeLifetimeSeconds,
         publicUrl,
-        controlToken: settings.controlToken
+        controlToken: settings.controlToken,
+        corsOrigins: settings.corsOrigins,
+        webhooks: { url: settings.webhookUrl }
       })
     )
     const journal = Context.get(simulator, Journal)
@@ -399,7 +432,8 @@ export const start = (
     const control = yield* ControlApp.make.pipe(Effect.provide(context))
     const mounts: ReadonlyArray<Server.Mount> = [
       { prefix: CONTROL_PREFIX, app: settings.quiet ? control : logged(control, print) },
-      ...(startOptions.mounts ?? [])
+      ...(startOptions.mounts ?? []),
+      ...Server.webMounts
     ]
     yield* Layer.build(HttpServer.serve(Server.app(mounts))).pipe(Effect.provide(context))
     const server = node
@@ -417,6 +451,7 @@ export const start = (
       merchantId: settings.merchantId,
       database: settings.database,
       controlToken: settings.controlToken,
+      webhookUrl: settings.webhookUrl,
       tls,
       certFile
     }
@@ -439,11 +474,13 @@ export const defaultSettings: Settings = {
   merchantId: SimulatorConfig.defaultMerchantId,
   publicUrl: undefined,
   controlToken: undefined,
+  corsOrigins: undefined,
   codeLifetimeSeconds: SimulatorConfig.defaults.codeLifetimeSeconds,
   tls: false,
   cert: undefined,
   key: undefined,
-  quiet: false
+  quiet: false,
+  webhookUrl: undefined
 }
 
 /**

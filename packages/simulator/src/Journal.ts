@@ -7,7 +7,6 @@
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as Ref from "effect/Ref"
 
 /**
  * One handled request.
@@ -53,22 +52,49 @@ export class Journal extends Context.Tag("simulator/Journal")<
 export const CAPACITY = 500
 
 /**
- * An in-memory journal.
+ * A journal keeping the last `capacity` entries (at least 1) in a ring buffer: recording overwrites one slot (no
+ * copy of the whole journal per request); listing copies them out, oldest first.
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const make = (capacity: number = CAPACITY): Effect.Effect<Context.Tag.Service<Journal>> =>
+  Effect.sync(() => {
+    const room = Math.max(1, Math.floor(capacity))
+    const slots: Array<Entry | undefined> = new Array(room)
+    let next = 0
+    let size = 0
+    const ordered = (): Array<Entry> => {
+      const out: Array<Entry> = []
+      for (let i = 0, at = (next - size + room) % room; i < size; i++, at = (at + 1) % room) {
+        out.push(slots[at]!)
+      }
+      return out
+    }
+    return Journal.of({
+      record: (entry) =>
+        Effect.sync(() => {
+          slots[next] = entry
+          next = (next + 1) % room
+          if (size < room) size++
+        }),
+      list: (filter) =>
+        Effect.sync(() => {
+          const all = ordered()
+          return filter?.merchantId === undefined ? all : all.filter((entry) => entry.merchantId === filter.merchantId)
+        }),
+      clear: Effect.sync(() => {
+        slots.fill(undefined)
+        next = 0
+        size = 0
+      })
+    })
+  })
+
+/**
+ * An in-memory journal ({@link make} with {@link CAPACITY}).
  *
  * @since 0.1.0
  * @category Layers
  */
-export const layer: Layer.Layer<Journal> = Layer.effect(
-  Journal,
-  Effect.map(Ref.make<ReadonlyArray<Entry>>([]), (entries) =>
-    Journal.of({
-      record: (entry) =>
-        Ref.update(entries, (all) => (all.length >= CAPACITY ? [...all.slice(1 - CAPACITY), entry] : [...all, entry])),
-      list: (filter) =>
-        Effect.map(Ref.get(entries), (all) =>
-          filter?.merchantId === undefined ? all : all.filter((entry) => entry.merchantId === filter.merchantId)
-        ),
-      clear: Ref.set(entries, [])
-    })
-  )
-)
+export const layer: Layer.Layer<Journal> = Layer.effect(Journal, make())

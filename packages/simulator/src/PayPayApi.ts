@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import * as Clock from "effect/Clock"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Cashback from "./Api/Cashback.js"
@@ -18,13 +18,13 @@ import * as Topup from "./Api/Topup.js"
 import * as Users from "./Api/Users.js"
 import * as Wallet from "./Api/Wallet.js"
 import type { Route } from "./Api/Route.js"
-import { authenticate, merchantOf } from "./Auth.js"
+import * as Auth from "./Auth.js"
 import * as Ids from "./Domain/Ids.js"
 import { ApiFailure, renderFailure, renderReply, type SimRequest } from "./Envelope.js"
 import { Faults, type Outcome } from "./Faults.js"
 import * as Router from "./internal/router.js"
-import { Journal } from "./Journal.js"
-import type { SimulatorConfig } from "./SimulatorConfig.js"
+import { type Entry, Journal } from "./Journal.js"
+import { SimulatorConfig } from "./SimulatorConfig.js"
 
 /**
  * Every PayPay route the simulator serves, family by family (mirroring the SDK's modules).
@@ -66,7 +66,8 @@ const parseJson = (text: string): Either.Either<unknown, ApiFailure> => {
 }
 
 /**
- * Handles one PayPay API request.
+ * Handles one PayPay API request. Written without `Effect.gen` and with one read of each service: it runs for
+ * every request, so it is kept to a handful of effect steps around the route itself.
  *
  * @since 0.1.0
  * @category Handlers
@@ -74,59 +75,56 @@ const parseJson = (text: string): Either.Either<unknown, ApiFailure> => {
 export const handle = (
   request: SimRequest
 ): Effect.Effect<Outcome, never, Services | Journal | Faults | SimulatorConfig> =>
-  Effect.gen(function* () {
-    const started = yield* Clock.currentTimeMillis
-    const requestId = yield* Ids.requestId
-    const matched = match(request.method, request.path)
-    const operation = matched?.value.operation ?? "unknown"
-    const auth = yield* Effect.either(authenticate(request))
-    let fault: string | undefined
-    let outcome: Outcome
-    if (Either.isLeft(auth)) {
-      outcome = renderFailure(auth.left, requestId)
-    } else if (matched === undefined) {
-      outcome = renderFailure(
-        new ApiFailure({ code: "RESOURCE_NOT_FOUND", detail: `no such API: ${request.method} ${request.path}` }),
-        requestId
-      )
-    } else {
-      const tenant = auth.right.tenant
-      const body = parseJson(request.body)
-      const run = Either.isLeft(body)
-        ? Effect.succeed(renderFailure(body.left, requestId))
-        : matched.value
-            .handler({ tenant, params: matched.params, query: request.query, body: body.right, requestId })
-            .pipe(
-              Effect.map((reply) => renderReply(reply, requestId)),
-              Effect.catchAll((failure) => Effect.succeed(renderFailure(failure, requestId)))
-            )
-      const result = yield* Faults.pipe(
-        Effect.flatMap((faults) => faults.around({ operation, tenant, request, requestId }, run))
-      )
-      outcome = result.outcome
-      fault = result.fault
-    }
-    const finished = yield* Clock.currentTimeMillis
-    yield* Journal.pipe(
-      Effect.flatMap((journal) =>
-        journal.record({
-          at: finished,
-          requestId,
-          method: request.method,
-          path: request.path,
-          operation,
-          apiKey: Either.isRight(auth) ? auth.right.tenant.apiKey : undefined,
-          merchantId: merchantOf(request),
-          auth: Either.isRight(auth) ? "ok" : (auth.left.detail ?? "unauthorized"),
-          status: "status" in outcome ? outcome.status : 0,
-          code: "body" in outcome ? codeOf(outcome.body) : "DROPPED",
-          fault,
-          millis: finished - started
-        })
-      )
+  Effect.flatMap(Ids.requestId, (requestId) =>
+    Effect.contextWithEffect((context: Context.Context<Journal | Faults | SimulatorConfig>) =>
+      Effect.clockWith((clock) => {
+        const started = clock.unsafeCurrentTimeMillis()
+        const matched = match(request.method, request.path)
+        const operation = matched?.value.operation ?? "unknown"
+        const auth = Auth.verify(request, Context.get(context, SimulatorConfig), started)
+        const finish = (outcome: Outcome, fault: string | undefined) => {
+          const finished = clock.unsafeCurrentTimeMillis()
+          const entry: Entry = {
+            at: finished,
+            requestId,
+            method: request.method,
+            path: request.path,
+            operation,
+            apiKey: Either.isRight(auth) ? auth.right.tenant.apiKey : undefined,
+            merchantId: Auth.merchantOf(request),
+            auth: Either.isRight(auth) ? "ok" : (auth.left.detail ?? "unauthorized"),
+            status: "status" in outcome ? outcome.status : 0,
+            code: "body" in outcome ? codeOf(outcome.body) : "DROPPED",
+            fault,
+            millis: finished - started
+          }
+          return Effect.as(Context.get(context, Journal).record(entry), outcome)
+        }
+        if (Either.isLeft(auth)) return finish(renderFailure(auth.left, requestId), undefined)
+        if (matched === undefined) {
+          const failure = new ApiFailure({
+            code: "RESOURCE_NOT_FOUND",
+            detail: `no such API: ${request.method} ${request.path}`
+          })
+          return finish(renderFailure(failure, requestId), undefined)
+        }
+        const tenant = auth.right.tenant
+        const body = parseJson(request.body)
+        const run = Either.isLeft(body)
+          ? Effect.succeed(renderFailure(body.left, requestId))
+          : matched.value
+              .handler({ tenant, params: matched.params, query: request.query, body: body.right, requestId })
+              .pipe(
+                Effect.map((reply) => renderReply(reply, requestId)),
+                Effect.catchAll((failure) => Effect.succeed(renderFailure(failure, requestId)))
+              )
+        return Effect.flatMap(
+          Context.get(context, Faults).around({ operation, tenant, request, requestId }, run),
+          (result) => finish(result.outcome, result.fault)
+        )
+      })
     )
-    return outcome
-  })
+  )
 
 const codeOf = (body: string): string => {
   const match = /"code":"([A-Z_]+)"/.exec(body)

@@ -11,15 +11,25 @@ import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
+import * as Headers from "@effect/platform/Headers"
+import type { ServeError } from "@effect/platform/HttpServerError"
+import * as Cause from "effect/Cause"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Runtime from "effect/Runtime"
+import type * as Scope from "effect/Scope"
 import type * as Http from "node:http"
 import { createServer } from "node:http"
 import * as ControlApp from "./Control/ControlApp.js"
 import { PREFIX } from "./Control/ControlApi.js"
-import type { SimResponse } from "./Envelope.js"
+import type { SimRequest, SimResponse } from "./Envelope.js"
+import type { Outcome } from "./Faults.js"
 import * as PayPayApi from "./PayPayApi.js"
 import type * as Simulator from "./Simulator.js"
+import { SimulatorConfig } from "./SimulatorConfig.js"
+import * as Cors from "./Web/Cors.js"
+import * as WebApp from "./Web/WebApp.js"
 
 /**
  * An app served under a path prefix (e.g. the control API under `/_simulator`).
@@ -65,23 +75,145 @@ export const paypayApp: HttpApp.Default<never, Simulator.Services> = Effect.gen(
 })
 
 /**
- * The whole simulator as one `HttpApp`: mounts first (longest prefix wins), then the PayPay API.
+ * The whole simulator as one `HttpApp`: mounts first (longest prefix wins), then the PayPay API; CORS around all
+ * of it when `SimulatorConfig.corsOrigins` is set (`Web/Cors.ts`).
  *
  * @since 0.1.0
  * @category Apps
  */
 export const app = (mounts: ReadonlyArray<Mount> = []): HttpApp.Default<never, Simulator.Services> => {
   const ordered = [...mounts].sort((a, b) => b.prefix.length - a.prefix.length)
-  return Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
-    const path = request.url.split("?")[0] ?? "/"
-    const mount = ordered.find((m) => path === m.prefix || path.startsWith(`${m.prefix}/`))
-    return mount === undefined ? paypayApp : mount.app
-  })
+  return Cors.middleware(
+    Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
+      const path = request.url.split("?")[0] ?? "/"
+      const mount = ordered.find((m) => path === m.prefix || path.startsWith(`${m.prefix}/`))
+      return mount === undefined ? paypayApp : mount.app
+    })
+  )
 }
 
 /**
+ * The hosted pages (payment, account-link and authorization consent pages, dashboard: `Web/WebApp.ts`) as mounts.
+ *
+ * @since 0.1.0
+ * @category Apps
+ */
+export const webMounts: ReadonlyArray<Mount> = WebApp.mounts
+
+const MAX_BODY_BYTES = 10 * 1024 * 1024
+
+const PLAIN_URL = /^\/(?!\/)[\w\-.~!$&'()*+,;=:@%/]*(\?[\x21-\x22\x24-\x7e]*)?$/
+
+/** Whether `new URL(url, base)` would give back `path` unchanged: no dot segments, nothing to percent-encode. */
+const isPlain = (url: string, path: string) => PLAIN_URL.test(url) && !path.includes("/.") && !/%2e/i.test(path)
+
+const readBody = (request: Http.IncomingMessage, use: (body: string) => void) => {
+  let body = ""
+  let bytes = 0
+  let done = false
+  const finish = (text: string) => {
+    if (done) return
+    done = true
+    use(text)
+  }
+  request.setEncoding("utf8")
+  request.on("data", (chunk: string) => {
+    body += chunk
+    bytes += Buffer.byteLength(chunk)
+    if (bytes > MAX_BODY_BYTES) {
+      finish("")
+      request.destroy()
+    }
+  })
+  request.once("end", () => finish(body))
+  request.once("error", () => finish(""))
+}
+
+const respond = (response: Http.ServerResponse, outcome: Outcome) => {
+  if ("_tag" in outcome) {
+    response.destroy()
+    return
+  }
+  response.writeHead(outcome.status, {
+    ...outcome.headers,
+    "content-type": outcome.headers["content-type"] ?? "application/json",
+    "content-length": Buffer.byteLength(outcome.body)
+  })
+  response.end(outcome.body)
+}
+
+/**
+ * Serves {@link app} on `node`, answering PayPay API requests straight off node:http: the raw body is read from
+ * the `IncomingMessage` (it is what the signature covers), `PayPayApi.handle` runs on a runtime prepared once,
+ * and the response is written directly, without the platform's per-request request/response objects, tracing
+ * span and URL parsing. Mounted apps, `HEAD`, CORS requests (when `corsOrigins` is set) and URLs that
+ * `new URL` would normalize go through the platform's handler of {@link app}, which the fast path takes over
+ * as its fallback, so every answer is the one {@link app} gives.
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const serve = (
+  node: Http.Server,
+  mounts: ReadonlyArray<Mount> = []
+): Effect.Effect<void, never, HttpServer.HttpServer | Simulator.Services | Scope.Scope> =>
+  Effect.gen(function* () {
+    const server = yield* HttpServer.HttpServer
+    const before = node.listeners("request")
+    yield* server.serve(app(mounts))
+    const added = node.listeners("request").filter((listener) => !before.includes(listener))
+    const fallback = added[0] as ((request: Http.IncomingMessage, response: Http.ServerResponse) => void) | undefined
+    if (added.length !== 1 || fallback === undefined) return
+    const runtime = yield* Effect.runtime<Simulator.Services>()
+    const run = Runtime.runFork(runtime)
+    const cors = (Context.get(runtime.context, SimulatorConfig).corsOrigins ?? []).length > 0
+    const prefixes = mounts.map((mount) => mount.prefix)
+    const mounted = (path: string) => prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))
+    const onFailure = (response: Http.ServerResponse) => (cause: Cause.Cause<never>) =>
+      Cause.isInterruptedOnly(cause)
+        ? Effect.void
+        : Effect.zipRight(
+            Effect.logError("PayPay API request failed", cause),
+            Effect.sync(() => {
+              if (!response.headersSent) response.writeHead(500)
+              response.end()
+            })
+          )
+    const listener = (request: Http.IncomingMessage, response: Http.ServerResponse) => {
+      const url = request.url ?? "/"
+      const query = url.indexOf("?")
+      const path = query === -1 ? url : url.slice(0, query)
+      const method = (request.method ?? "GET").toUpperCase()
+      if (method === "HEAD" || (cors && request.headers.origin !== undefined) || mounted(path) || !isPlain(url, path)) {
+        return fallback(request, response)
+      }
+      readBody(request, (body) => {
+        const simRequest: SimRequest = {
+          method,
+          path,
+          query: new URLSearchParams(query === -1 ? "" : url.slice(query)),
+          headers: Headers.fromInput(request.headers),
+          body
+        }
+        run(
+          PayPayApi.handle(simRequest).pipe(
+            Effect.flatMap((outcome) => Effect.sync(() => respond(response, outcome))),
+            Effect.catchAllCause(onFailure(response))
+          )
+        )
+      })
+    }
+    node.off("request", fallback)
+    yield* Effect.acquireRelease(
+      Effect.sync(() => node.on("request", listener)),
+      () => Effect.sync(() => node.off("request", listener))
+    )
+  })
+
+/**
  * Serves the simulator on a Node server (`createServer` from node:http or node:https) at `host:port`, with the
- * control API mounted at `/_simulator` unless `control` is `false`.
+ * control API mounted at `/_simulator` unless `control` is `false`, and the hosted pages ({@link webMounts})
+ * unless `web` is `false`; PayPay API requests take the fast path of {@link serve}.
  *
  * @since 0.1.0
  * @category Layers
@@ -91,18 +223,17 @@ export const layer = (options: {
   readonly host?: string | undefined
   readonly mounts?: ReadonlyArray<Mount> | undefined
   readonly control?: boolean | undefined
+  readonly web?: boolean | undefined
   readonly createServer?: (() => Http.Server) | undefined
-}): Layer.Layer<HttpServer.HttpServer, import("@effect/platform/HttpServerError").ServeError, Simulator.Services> =>
-  Layer.unwrapScoped(
-    Effect.map(
-      options.control === false ? Effect.succeed([]) : Effect.map(ControlApp.make, (app) => [{ prefix: PREFIX, app }]),
-      (control) => HttpServer.serve(app([...(options.mounts ?? []), ...control]))
-    )
-  ).pipe(
-    Layer.provideMerge(
-      NodeHttpServer.layer(options.createServer ?? (() => createServer()), {
-        port: options.port,
-        host: options.host ?? "127.0.0.1"
-      })
-    )
-  )
+}): Layer.Layer<HttpServer.HttpServer, ServeError, Simulator.Services> =>
+  Layer.scoped(
+    HttpServer.HttpServer,
+    Effect.gen(function* () {
+      const node = (options.createServer ?? (() => createServer()))()
+      const server = yield* NodeHttpServer.make(() => node, { port: options.port, host: options.host ?? "127.0.0.1" })
+      const control = options.control === false ? [] : [{ prefix: PREFIX, app: yield* ControlApp.make }]
+      const mounts = [...(options.mounts ?? []), ...(options.web === false ? [] : webMounts), ...control]
+      yield* serve(node, mounts).pipe(Effect.provideService(HttpServer.HttpServer, server))
+      return server
+    })
+  ).pipe(Layer.merge(NodeHttpServer.layerContext))

@@ -36,6 +36,11 @@ export interface Options {
   readonly publicUrl: string
   /** When set, `/_simulator` requires `Authorization: Bearer <token>` or `X-Simulator-Token`. */
   readonly controlToken?: string | undefined
+  /**
+   * Browser origins allowed to call the PayPay and control APIs (CORS, preflights answered; `*` = any origin).
+   * CORS is off when absent or empty.
+   */
+  readonly corsOrigins?: ReadonlyArray<string> | undefined
 }
 
 /**

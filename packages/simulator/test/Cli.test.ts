@@ -104,6 +104,8 @@ describe("Cli", () => {
           "http://pay.test",
           "--control-token",
           "T",
+          "--cors-origin",
+          "http://a.test, http://b.test",
           "--code-lifetime",
           "60",
           "--tls",
@@ -111,7 +113,9 @@ describe("Cli", () => {
           "c.pem",
           "--key",
           "k.pem",
-          "--quiet"
+          "--quiet",
+          "--webhook-url",
+          "http://hooks.test/paypay"
         ])
         assert.deepStrictEqual(settings, {
           port: 0,
@@ -122,11 +126,13 @@ describe("Cli", () => {
           merchantId: "M",
           publicUrl: "http://pay.test",
           controlToken: "T",
+          corsOrigins: ["http://a.test", "http://b.test"],
           codeLifetimeSeconds: 60,
           tls: true,
           cert: "c.pem",
           key: "k.pem",
-          quiet: true
+          quiet: true,
+          webhookUrl: "http://hooks.test/paypay"
         })
       })
     )

@@ -16,6 +16,8 @@ import * as Schema from "effect/Schema"
 import { TestUser, UserStatus } from "../Store/UserStore.js"
 import { Wire } from "./ControlErrors.js"
 import { FaultRule, FaultRuleInput } from "./FaultRule.js"
+import { UserActionsGroup } from "./UserActionsApi.js"
+import { WebhooksGroup } from "./WebhooksApi.js"
 
 /**
  * Where the control API is mounted.
@@ -208,5 +210,7 @@ export class ControlApi extends HttpApi.make("SimulatorControl")
   .add(PaymentsGroup)
   .add(ClockGroup)
   .add(FaultsGroup)
+  .add(WebhooksGroup)
+  .add(UserActionsGroup)
   .addError(Wire.Unauthorized)
   .prefix(PREFIX) {}

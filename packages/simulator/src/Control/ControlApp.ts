@@ -19,7 +19,9 @@ import * as FaultHandlers from "./FaultHandlers.js"
 import { guard } from "./Guard.js"
 import * as PaymentHandlers from "./PaymentHandlers.js"
 import * as SystemHandlers from "./SystemHandlers.js"
+import * as UserActionHandlers from "./UserActionHandlers.js"
 import * as UserHandlers from "./UserHandlers.js"
+import * as WebhookHandlers from "./WebhookHandlers.js"
 
 /**
  * Whether a request path belongs to the control API.
@@ -30,7 +32,16 @@ import * as UserHandlers from "./UserHandlers.js"
 export const owns = (path: string): boolean => path === PREFIX || path.startsWith(`${PREFIX}/`)
 
 const ApiLive = HttpApiBuilder.api(ControlApi).pipe(
-  Layer.provide(Layer.mergeAll(SystemHandlers.layer, UserHandlers.layer, PaymentHandlers.layer, FaultHandlers.layer))
+  Layer.provide(
+    Layer.mergeAll(
+      SystemHandlers.layer,
+      UserHandlers.layer,
+      PaymentHandlers.layer,
+      FaultHandlers.layer,
+      WebhookHandlers.layer,
+      UserActionHandlers.layer
+    )
+  )
 )
 
 /**

@@ -23,7 +23,17 @@ import * as Layer from "effect/Layer"
 import type { ParseError } from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type { TestUser } from "../Store/UserStore.js"
+import type {
+  Attempt,
+  Endpoint,
+  Event,
+  EventStatus,
+  ScheduleName,
+  Switches,
+  SwitchesPatch
+} from "../Webhooks/Models.js"
 import type { ClockState, CreateUser, Health, JournalEntry } from "./ControlApi.js"
+import type { LinkAnswer } from "./UserActionsApi.js"
 import { ControlApi } from "./ControlApi.js"
 import type {
   DuplicateUser,
@@ -31,7 +41,8 @@ import type {
   PaymentNotFound,
   PaymentRejected,
   Unauthorized,
-  UserNotFound
+  UserNotFound,
+  WebhookEventNotFound
 } from "./ControlErrors.js"
 import type { FaultRule, FaultRuleInput } from "./FaultRule.js"
 
@@ -86,7 +97,43 @@ export interface Service {
   }) => Effect.Effect<ReadonlyArray<typeof JournalEntry.Type>, CommonError>
   /** Reset the tenant (payments, users, its fault rules), or with `all` the whole simulator incl. the clock. */
   readonly reset: (options?: { readonly all?: boolean | undefined }) => Effect.Effect<void, CommonError>
+  /** The tenant's webhook endpoint: its own, else the simulator's default (`source`), else none. */
+  readonly webhookEndpoint: Effect.Effect<Endpoint, CommonError>
+  /** Send the tenant's webhooks to `url` (schedule `A` unless given; reference §B.10). */
+  readonly setWebhookEndpoint: (
+    url: string,
+    options?: { readonly schedule?: ScheduleName | undefined }
+  ) => Effect.Effect<Endpoint, CommonError>
+  /** Remove the tenant's own endpoint (the default, if any, applies again). */
+  readonly removeWebhookEndpoint: Effect.Effect<void, CommonError>
+  readonly webhookSwitches: Effect.Effect<Switches, CommonError>
+  /** Change some delivery switches (drop, duplicate, delayMillis, reorder, maintenance); returns them all. */
+  readonly setWebhookSwitches: (patch: SwitchesPatch) => Effect.Effect<Switches, CommonError>
+  /** The tenant's recorded webhook events, oldest first. */
+  readonly webhookEvents: (filter?: {
+    readonly status?: EventStatus | undefined
+  }) => Effect.Effect<ReadonlyArray<Event>, CommonError>
+  /** The delivery log: every attempt (time, HTTP status, latency, error, outcome), oldest first. */
+  readonly webhookDeliveries: (filter?: {
+    readonly eventId?: number | undefined
+  }) => Effect.Effect<ReadonlyArray<Attempt>, CommonError>
+  /** Deliver one event again (a fresh round of retries). */
+  readonly redeliverWebhook: (eventId: number) => Effect.Effect<Event, WebhookEventNotFound | CommonError>
+  /** Deliver every failed event of the tenant again; how many. */
+  readonly redeliverFailedWebhooks: Effect.Effect<number, CommonError>
   /** The same client acting on another tenant. */
+  /** The user answers an account-link session (`linkQRCodeURL` ends in its id): yes, as an existing or a new user. */
+  readonly approveLink: (
+    sessionId: string,
+    options?: { readonly userAuthorizationId?: string | undefined; readonly balance?: number | undefined }
+  ) => Effect.Effect<typeof LinkAnswer.Type, PaymentRejected | CommonError>
+  /** The user declines an account-link session. */
+  readonly declineLink: (sessionId: string) => Effect.Effect<typeof LinkAnswer.Type, PaymentRejected | CommonError>
+  /** Let a payment expire now (a pre-authorization, a pending request). */
+  readonly expire: (merchantPaymentId: string) => Effect.Effect<void, PaymentNotFound | PaymentRejected | CommonError>
+  /** The merchant's cashback campaign wallet. */
+  readonly campaignBalance: Effect.Effect<number, CommonError>
+  readonly setCampaignBalance: (balance: number) => Effect.Effect<void, CommonError>
   readonly withTenant: (tenant: Pick<Options, "merchantId" | "apiKey">) => Service
   /** The underlying `HttpApiClient` of `ControlApi`, one method per endpoint. */
   readonly raw: RawClient
@@ -147,6 +194,33 @@ const build = (client: RawClient, options: Options): Service => {
     requests: (filter = {}) =>
       client.system.requests({ urlParams: defined({ merchantId: filter.merchantId ?? options.merchantId }) }),
     reset: (reset = {}) => client.system.reset({ urlParams: defined({ ...tenant, all: reset.all }) }),
+    webhookEndpoint: client.webhooks.endpoint({ urlParams: tenant }),
+    setWebhookEndpoint: (url, endpoint = {}) =>
+      client.webhooks.setEndpoint({ urlParams: tenant, payload: defined({ url, schedule: endpoint.schedule }) }),
+    removeWebhookEndpoint: client.webhooks.removeEndpoint({ urlParams: tenant }),
+    webhookSwitches: client.webhooks.switches({ urlParams: tenant }),
+    setWebhookSwitches: (patch) => client.webhooks.setSwitches({ urlParams: tenant, payload: patch }),
+    webhookEvents: (filter = {}) =>
+      client.webhooks.events({ urlParams: defined({ ...tenant, status: filter.status }) }),
+    webhookDeliveries: (filter = {}) =>
+      client.webhooks.deliveries({ urlParams: defined({ ...tenant, eventId: filter.eventId }) }),
+    redeliverWebhook: (eventId) => client.webhooks.redeliver({ path: { id: eventId }, urlParams: tenant }),
+    redeliverFailedWebhooks: client.webhooks
+      .redeliverFailed({ urlParams: tenant })
+      .pipe(Effect.map((result) => result.redelivered)),
+    approveLink: (sessionId, options = {}) =>
+      client.actions.approveLink({
+        path: { sessionId: encodeURIComponent(sessionId) },
+        payload: defined({ userAuthorizationId: options.userAuthorizationId, balance: options.balance })
+      }),
+    declineLink: (sessionId) => client.actions.declineLink({ path: { sessionId: encodeURIComponent(sessionId) } }),
+    expire: (merchantPaymentId) =>
+      Effect.asVoid(
+        client.actions.expire({ path: { merchantPaymentId: encodeURIComponent(merchantPaymentId) }, urlParams: tenant })
+      ),
+    campaignBalance: Effect.map(client.actions.campaignBalance({ urlParams: tenant }), (result) => result.balance),
+    setCampaignBalance: (balance) =>
+      Effect.asVoid(client.actions.setCampaignBalance({ urlParams: tenant, payload: { balance } })),
     withTenant: (next) => build(client, { ...options, ...next }),
     raw: client
   }

@@ -86,6 +86,18 @@ export class PaymentRejected extends Schema.TaggedError<PaymentRejected>()("Paym
   message: Schema.String
 }) {}
 
+/**
+ * The tenant has no webhook event with this id.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
+export class WebhookEventNotFound extends Schema.TaggedError<WebhookEventNotFound>()("WebhookEventNotFound", {
+  error: errorName("WebhookEventNotFound"),
+  id: Schema.Number,
+  message: Schema.String
+}) {}
+
 const onWire = <A, I extends { readonly _tag: string }>(
   self: Schema.Schema<A, I>,
   tag: I["_tag"],
@@ -109,5 +121,6 @@ export const Wire = {
   UserNotFound: onWire(UserNotFound, "UserNotFound", 404),
   DuplicateUser: onWire(DuplicateUser, "DuplicateUser", 409),
   FaultNotFound: onWire(FaultNotFound, "FaultNotFound", 404),
-  PaymentRejected: onWire(PaymentRejected, "PaymentRejected", 409)
+  PaymentRejected: onWire(PaymentRejected, "PaymentRejected", 409),
+  WebhookEventNotFound: onWire(WebhookEventNotFound, "WebhookEventNotFound", 404)
 }

@@ -8,10 +8,9 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { Journal } from "../Journal.js"
 import { nowSeconds, SimClock } from "../SimClock.js"
-import { PaymentStore } from "../Store/PaymentStore.js"
-import { UserStore } from "../Store/UserStore.js"
 import { ControlApi } from "./ControlApi.js"
 import { FaultStore } from "./FaultStore.js"
+import * as UserActions from "../Store/UserActions.js"
 import * as ControlTenant from "./Tenant.js"
 
 const clockState = Effect.flatMap(SimClock, (clock) =>
@@ -28,20 +27,16 @@ const system = HttpApiBuilder.group(ControlApi, "system", (handlers) =>
     )
     .handle("reset", ({ request, urlParams }) =>
       Effect.gen(function* () {
-        const payments = yield* PaymentStore
-        const users = yield* UserStore
         const faults = yield* FaultStore
         if (urlParams.all === true) {
-          yield* payments.reset()
-          yield* users.reset()
+          yield* UserActions.reset()
           yield* faults.clear()
           yield* Journal.pipe(Effect.flatMap((journal) => journal.clear))
           yield* SimClock.pipe(Effect.flatMap((clock) => clock.reset))
           return
         }
         const tenant = yield* ControlTenant.resolve(urlParams, request)
-        yield* payments.reset(tenant)
-        yield* users.reset(tenant)
+        yield* UserActions.reset(tenant)
         yield* faults.clear({ merchantId: tenant.merchantId })
       }).pipe(Effect.orDie)
     )

@@ -18,6 +18,7 @@ import { Rejection } from "../Domain/Rejection.js"
 import * as UserAuth from "../Domain/UserAuth.js"
 import { SimClock } from "../SimClock.js"
 import { SimulatorConfig } from "../SimulatorConfig.js"
+import * as WebhookOutbox from "../Webhooks/Outbox.js"
 import type { Tenant } from "./Database.js"
 import * as UserStore from "./UserStore.js"
 
@@ -134,10 +135,31 @@ const redirectWith = (redirectUrl: string, responseToken: string): string => {
   }
 }
 
+const notify = (
+  tenant: Tenant,
+  answer: {
+    readonly session: UserAuth.LinkSession
+    readonly user: UserStore.TestUser | undefined
+    readonly existing: UserStore.TestUser | undefined
+    readonly now: number
+  }
+) =>
+  Effect.gen(function* () {
+    const { existing, now, session, user } = answer
+    if (user === undefined) {
+      return yield* WebhookOutbox.customerChanged(tenant, { _tag: "Failed", session, reason: "USER_DECLINED" }, now)
+    }
+    yield* WebhookOutbox.customerChanged(tenant, { _tag: "Succeeded", session, user }, now)
+    if (existing?.status === "ACTIVE" && UserAuth.expireAtOf(existing) > now) {
+      yield* WebhookOutbox.customerChanged(tenant, { _tag: "Extended", user }, now)
+    }
+  })
+
 /**
  * The user answers the account-link QR. On consent, the tenant's user `userAuthorizationId` is linked (re-linked
  * if it exists: `ACTIVE`, the session's scopes, a fresh 365-day authorization, the `referenceId` added), or a new
- * user is created with those. The session closes either way.
+ * user is created with those. The session closes either way. The customer webhook is recorded in the same
+ * transaction: `succeeded` (plus `extended` when an active authorization was renewed) or `failed` (§B.10).
  *
  * Rejections: `SessionNotFound`, `SessionClosed` (answered already).
  *
@@ -163,9 +185,10 @@ export const answer = (
         if (Option.isNone(found)) return yield* Effect.fail(Rejection.SessionNotFound({ sessionId }))
         const { session, tenant } = found.value
         let user: UserStore.TestUser | undefined
+        let existing: Option.Option<UserStore.TestUser> = Option.none()
         if (options.decline !== true) {
           const id = options.userAuthorizationId ?? (yield* Ids.userAuthorizationId)
-          const existing = yield* users.get(tenant, id)
+          existing = yield* users.get(tenant, id)
           user = Option.isSome(existing)
             ? (yield* users
                 .update(tenant, id, (u) => Either.right([UserAuth.link(u, session, now), undefined] as const))
@@ -184,6 +207,7 @@ export const answer = (
         const closed = yield* UserAuth.closeSession(session, { now, userAuthorizationId: user?.userAuthorizationId })
         const doc = yield* encodeDoc(closed)
         yield* sql`UPDATE link_sessions SET doc = ${doc} WHERE session_id = ${sessionId}`
+        yield* notify(tenant, { session, user, existing: Option.getOrUndefined(existing), now })
         const credential = config.credentials.find((c) => c.apiKey === tenant.apiKey)
         if (credential === undefined) return yield* Effect.dieMessage(`no credential for API key ${tenant.apiKey}`)
         const claims = UserAuth.responseTokenClaims(closed, { apiKey: tenant.apiKey, now, user })

@@ -12,6 +12,7 @@ import * as Option from "effect/Option"
 import type { Rejection } from "../Domain/Rejection.js"
 import * as UserAuth from "../Domain/UserAuth.js"
 import { SimClock } from "../SimClock.js"
+import * as WebhookOutbox from "../Webhooks/Outbox.js"
 import type { Tenant } from "./Database.js"
 import { type TestUser, UserStore } from "./UserStore.js"
 
@@ -36,7 +37,7 @@ export const requireUser = (
 
 /**
  * `DELETE /v2/user/authorizations/{id}`: the authorization becomes `INACTIVE` (unknown or expired ones are
- * rejected; an inactive one stays as it is).
+ * rejected; an inactive one stays as it is). Revoking an active one records the `revoked` customer webhook.
  *
  * @since 0.1.0
  * @category Transitions
@@ -50,10 +51,14 @@ export const unlink = (
     const users = yield* UserStore
     return yield* sql.withTransaction(
       Effect.gen(function* () {
-        yield* requireUser(tenant, userAuthorizationId, { allowInactive: true })
+        const before = yield* requireUser(tenant, userAuthorizationId, { allowInactive: true })
         const [user] = yield* users
           .update(tenant, userAuthorizationId, (u) => Either.right([UserAuth.unlink(u), undefined] as const))
           .pipe(Effect.catchTag("UserNotFound", Effect.die))
+        if (before.status === "ACTIVE") {
+          const now = yield* Effect.flatMap(SimClock, (clock) => clock.nowSeconds)
+          yield* WebhookOutbox.customerChanged(tenant, { _tag: "Revoked", user }, now)
+        }
         return user
       })
     )

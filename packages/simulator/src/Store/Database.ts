@@ -116,11 +116,56 @@ const statements: ReadonlyArray<string> = [
     code_id TEXT NOT NULL UNIQUE,
     doc TEXT NOT NULL,
     PRIMARY KEY (api_key, merchant_id, merchant_topup_id)
+  )`,
+  `CREATE TABLE IF NOT EXISTS webhook_events (
+    id INTEGER PRIMARY KEY,
+    api_key TEXT NOT NULL,
+    merchant_id TEXT NOT NULL,
+    notification_type TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    state TEXT,
+    payload TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    copies INTEGER NOT NULL,
+    reversed INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    next_attempt_at INTEGER NOT NULL
+  )`,
+  "CREATE INDEX IF NOT EXISTS webhook_events_due ON webhook_events (status, next_attempt_at)",
+  "CREATE INDEX IF NOT EXISTS webhook_events_tenant ON webhook_events (api_key, merchant_id)",
+  `CREATE TABLE IF NOT EXISTS webhook_attempts (
+    id INTEGER PRIMARY KEY,
+    event_id INTEGER NOT NULL,
+    api_key TEXT NOT NULL,
+    merchant_id TEXT NOT NULL,
+    attempt INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    url TEXT NOT NULL,
+    status INTEGER,
+    latency_ms INTEGER NOT NULL,
+    error TEXT,
+    outcome TEXT NOT NULL
+  )`,
+  "CREATE INDEX IF NOT EXISTS webhook_attempts_tenant ON webhook_attempts (api_key, merchant_id)",
+  `CREATE TABLE IF NOT EXISTS webhook_endpoints (
+    api_key TEXT NOT NULL,
+    merchant_id TEXT NOT NULL,
+    url TEXT NOT NULL,
+    schedule TEXT NOT NULL,
+    PRIMARY KEY (api_key, merchant_id)
+  )`,
+  `CREATE TABLE IF NOT EXISTS webhook_switches (
+    api_key TEXT NOT NULL,
+    merchant_id TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (api_key, merchant_id)
   )`
 ]
 
 /**
- * Tables holding tenant data besides payments, refunds and users (which their stores reset themselves).
+ * Tables holding tenant data besides payments, refunds and users (which their stores reset themselves). Webhook
+ * events and their delivery log are data; a tenant's webhook endpoint and switches are settings and survive a reset.
  *
  * @since 0.1.0
  * @category Models
@@ -130,7 +175,9 @@ export const extraTenantTables: ReadonlyArray<string> = [
   "campaign_wallets",
   "cashbacks",
   "cashback_reversals",
-  "topups"
+  "topups",
+  "webhook_events",
+  "webhook_attempts"
 ]
 
 /**

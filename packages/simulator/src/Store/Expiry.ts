@@ -15,6 +15,7 @@ import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import * as Payment from "../Domain/Payment.js"
 import { SimClock } from "../SimClock.js"
+import * as WebhookOutbox from "../Webhooks/Outbox.js"
 
 const PaymentJson = Schema.parseJson(Payment.Payment)
 
@@ -27,7 +28,8 @@ interface DueRow {
 
 /**
  * Expire every authorization whose `expiresAt` has passed at simulated now and credit its held amount back to its
- * user (skipped if the user no longer exists). Idempotent; joins an enclosing transaction.
+ * user (skipped if the user no longer exists), and record the EXPIRED webhook in the outbox in context, if any.
+ * Idempotent; joins an enclosing transaction.
  *
  * @since 0.1.0
  * @category Transitions
@@ -48,6 +50,11 @@ export const releaseExpired: Effect.Effect<void, SqlError, SqlClient.SqlClient |
             if (expired.status !== "EXPIRED") return
             const doc = yield* Effect.orDie(Schema.encode(PaymentJson)(expired))
             yield* sql`UPDATE payments SET status = ${expired.status}, doc = ${doc} WHERE id = ${row.id}`
+            yield* WebhookOutbox.paymentChanged(
+              { apiKey: row.api_key, merchantId: row.merchant_id },
+              payment.status,
+              expired
+            )
             const user = payment.userAuthorizationId
             if (user === undefined) return
             yield* sql`UPDATE users

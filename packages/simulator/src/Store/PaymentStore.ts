@@ -6,7 +6,8 @@
  * `merchantRefundId` to its payment. Reads apply `Payment.settle` at the simulated now, so refund settlement and
  * expiry are visible without timers; before reading, expired authorizations are ended and their money released
  * (`Store/Expiry.ts`). `update` runs read → check → write in one SQL transaction, so concurrent requests cannot
- * both pass a check (double refunds, double payments).
+ * both pass a check (double refunds, double payments). A status change that PayPay notifies (COMPLETED, AUTHORIZED,
+ * CANCELED, …) is recorded in the webhook outbox within the same transaction, when the store was built with one.
  *
  * @since 0.1.0
  */
@@ -22,6 +23,7 @@ import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as Payment from "../Domain/Payment.js"
 import { SimClock } from "../SimClock.js"
+import * as WebhookOutbox from "../Webhooks/Outbox.js"
 import type { Tenant } from "./Database.js"
 import { releaseExpired } from "./Expiry.js"
 
@@ -174,6 +176,9 @@ export const make = (
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
     const clock = yield* SimClock
+    const outbox = yield* Effect.serviceOption(WebhookOutbox.Outbox)
+    const notify = (tenant: Tenant, before: Payment.PaymentStatus | undefined, after: Payment.Payment) =>
+      Option.isSome(outbox) ? outbox.value.paymentChanged(tenant, before, after) : Effect.void
 
     const read = (doc: string) =>
       Effect.zipWith(decodeDoc(doc), clock.nowSeconds, (payment, now) =>
@@ -182,7 +187,8 @@ export const make = (
 
     const release = releaseExpired.pipe(
       Effect.provideService(SqlClient.SqlClient, sql),
-      Effect.provideService(SimClock, clock)
+      Effect.provideService(SimClock, clock),
+      WebhookOutbox.provideOption(outbox)
     )
     const fresh = <A>(query: Effect.Effect<A, SqlError>) => Effect.zipRight(release, query)
 
@@ -234,6 +240,7 @@ export const make = (
             return yield* new DuplicatePayment({ merchantPaymentId: payment.merchantPaymentId })
           }
           yield* indexRefunds(tenant, payment.merchantPaymentId, payment.refunds)
+          yield* notify(tenant, undefined, payment)
           return payment
         })
       )
@@ -316,6 +323,7 @@ export const make = (
           yield* sql`UPDATE payments SET status = ${next.status}, code_id = ${next.code?.codeId ?? null}, doc = ${doc}
           WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId}
           AND merchant_payment_id = ${merchantPaymentId}`
+          yield* notify(tenant, current.value.status, next)
           return [next, result] as const
         })
       )

@@ -21,6 +21,7 @@ import * as Schema from "effect/Schema"
 import * as Ids from "../Domain/Ids.js"
 import { Rejection } from "../Domain/Payment.js"
 import { SimClock } from "../SimClock.js"
+import * as WebhookOutbox from "../Webhooks/Outbox.js"
 import type { Tenant } from "./Database.js"
 import { releaseExpired } from "./Expiry.js"
 
@@ -227,9 +228,11 @@ export const make: Effect.Effect<UserStore.Service, never, SqlClient.SqlClient |
       })
     )
 
+  const outbox = yield* Effect.serviceOption(WebhookOutbox.Outbox)
   const release = releaseExpired.pipe(
     Effect.provideService(SqlClient.SqlClient, sql),
-    Effect.provideService(SimClock, clock)
+    Effect.provideService(SimClock, clock),
+    WebhookOutbox.provideOption(outbox)
   )
 
   const get = (tenant: Tenant, userAuthorizationId: string) =>

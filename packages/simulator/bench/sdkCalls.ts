@@ -1,0 +1,95 @@
+/**
+ * SDK calls per second against the simulator: in process (`InProcess.layerSdk()`, no socket) and over a socket
+ * (`NodeHttpClient.layerUndici` to the forked simulator). Both run `Codes.getPayment` of one created payment in a
+ * closed loop with `inFlight` calls outstanding.
+ */
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import * as Codes from "@paypay-effect/sdk/Codes"
+import * as PayPayClient from "@paypay-effect/sdk/PayPayClient"
+import { Effect, Layer, Redacted } from "effect"
+import { performance } from "node:perf_hooks"
+import * as InProcess from "../src/InProcess.js"
+import { credentials } from "./shared.js"
+
+/** One closed-loop measurement. */
+export interface CallsResult {
+  readonly calls: number
+  readonly errors: number
+  readonly rate: number
+  readonly p50: number
+  readonly p99: number
+  readonly messages: ReadonlyArray<string>
+}
+
+const percentile = (sorted: Float64Array, p: number): number =>
+  sorted.length === 0 ? Number.NaN : (sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN)
+
+const closedLoop = (seconds: number, inFlight: number, merchantPaymentId: string) =>
+  Effect.gen(function* () {
+    yield* Codes.create({ merchantPaymentId, amount: { amount: 100, currency: "JPY" } })
+    const latencies: Array<number> = []
+    const messages: Array<string> = []
+    let errors = 0
+    const started = performance.now()
+    const deadline = started + seconds * 1000
+    const call = Effect.suspend(() => {
+      const begin = performance.now()
+      return Codes.getPayment(merchantPaymentId).pipe(
+        Effect.match({
+          onFailure: (error) => {
+            errors++
+            if (messages.length < 3) messages.push(String(error))
+          },
+          onSuccess: () => {
+            latencies.push(performance.now() - begin)
+          }
+        })
+      )
+    })
+    const worker = Effect.repeat(call, { while: () => performance.now() < deadline })
+    yield* Effect.forEach(Array.from({ length: inFlight }), () => worker, { concurrency: "unbounded", discard: true })
+    const elapsed = (performance.now() - started) / 1000
+    const sorted = Float64Array.from(latencies).sort()
+    return {
+      calls: latencies.length,
+      errors,
+      rate: latencies.length / elapsed,
+      p50: percentile(sorted, 0.5),
+      p99: percentile(sorted, 0.99),
+      messages
+    } satisfies CallsResult
+  })
+
+const measure = (
+  layer: Layer.Layer<PayPayClient.PayPayClient>,
+  options: { readonly seconds: number; readonly warmupSeconds: number; readonly inFlight: number; readonly tag: string }
+): Promise<CallsResult> =>
+  Effect.runPromise(
+    Effect.zipRight(
+      closedLoop(options.warmupSeconds, options.inFlight, `sdk-warm-${options.tag}-${Date.now()}`),
+      closedLoop(options.seconds, options.inFlight, `sdk-${options.tag}-${Date.now()}`)
+    ).pipe(Effect.provide(layer))
+  )
+
+/** `Codes.getPayment` through the in-process simulator (a fresh one in this process). */
+export const inProcess = (options: {
+  readonly seconds: number
+  readonly warmupSeconds: number
+  readonly inFlight: number
+}) => measure(InProcess.layerSdk(), { ...options, tag: "inproc" })
+
+/** `Codes.getPayment` over HTTP to the simulator on `port`. */
+export const overSocket = (
+  port: number,
+  options: { readonly seconds: number; readonly warmupSeconds: number; readonly inFlight: number }
+) =>
+  measure(
+    PayPayClient.layer({
+      apiKey: credentials.apiKey,
+      apiSecret: Redacted.make(credentials.apiSecret),
+      merchantId: credentials.merchantId,
+      baseUrl: `http://127.0.0.1:${port}`,
+      retry: false
+    }).pipe(Layer.provide(NodeHttpClient.layerUndici)),
+    { ...options, tag: "socket" }
+  )

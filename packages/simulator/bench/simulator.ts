@@ -1,0 +1,299 @@
+/**
+ * `pnpm bench:simulator`: the simulator (in-memory SQLite) versus a bare `node:http` server that does the same
+ * essential work by hand (`bareServer.ts`), each in its own forked process, driven from this process by
+ * autocannon with the same signed create-QR / get-details mix on 127.0.0.1 at 10 and 50 connections, servers
+ * alternated. Then SDK calls/s in process versus over a socket. It is a benchmark: it exits 0 either way.
+ *
+ * Env: BENCH_SECONDS (per measurement, default 5), BENCH_WARMUP_SECONDS (default 1), BENCH_ROUNDS (default 2),
+ * BENCH_CONNECTIONS (default "10,50"), BENCH_SDK_SECONDS (default 3; 0 skips the SDK part), BENCH_PROFILE
+ * (`simulator` or `bare`: run that server with `--cpu-prof`; the profile is written to the OS temp directory).
+ */
+import { type ChildProcess, fork } from "node:child_process"
+import { cpus, loadavg, tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { type LoadResult, load } from "./load.js"
+import * as SdkCalls from "./sdkCalls.js"
+import type { FromChild } from "./shared.js"
+
+const numberFromEnv = (name: string, fallback: number, min = 0): number => {
+  const raw = process.env[name]
+  const value = Number(raw)
+  return raw !== undefined && raw !== "" && Number.isFinite(value) && value >= min ? value : fallback
+}
+
+const SECONDS = numberFromEnv("BENCH_SECONDS", 5, 0.5)
+const WARMUP_SECONDS = numberFromEnv("BENCH_WARMUP_SECONDS", 1, 0.2)
+const ROUNDS = Math.max(1, Math.floor(numberFromEnv("BENCH_ROUNDS", 2, 1)))
+const SDK_SECONDS = numberFromEnv("BENCH_SDK_SECONDS", 3, 0)
+const CONNECTIONS = (process.env["BENCH_CONNECTIONS"] ?? "10,50")
+  .split(",")
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n >= 1)
+const PROFILE = process.env["BENCH_PROFILE"]
+const PROFILE_DIR = join(tmpdir(), "paypay-simulator-bench-profiles")
+const TARGET_RATIO = 0.25
+const TARGET_P99_MS = 10
+const SDK_IN_FLIGHT = 64
+
+interface Target {
+  readonly name: "bare" | "simulator"
+  readonly label: string
+  readonly child: ChildProcess
+  readonly port: number
+}
+
+interface Row {
+  readonly target: Target
+  readonly connections: number
+  readonly round: number
+  readonly result: LoadResult
+  readonly serverCpuPercent: number
+  readonly serverMicrosPerRequest: number
+}
+
+const nextMessage = <T extends FromChild["type"]>(child: ChildProcess, type: T) =>
+  new Promise<Extract<FromChild, { readonly type: T }>>((resolve, reject) => {
+    const onMessage = (message: FromChild) => {
+      if (message.type !== type) return
+      child.off("message", onMessage)
+      child.off("exit", onExit)
+      resolve(message as Extract<FromChild, { readonly type: T }>)
+    }
+    const onExit = (code: number | null) => reject(new Error(`bench server exited with ${code}`))
+    child.on("message", onMessage)
+    child.once("exit", onExit)
+  })
+
+const start = async (name: Target["name"], label: string, file: string): Promise<Target> => {
+  const profile = PROFILE === name ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : []
+  const child = fork(fileURLToPath(new URL(file, import.meta.url)), [], {
+    execArgv: [...process.execArgv, ...profile],
+    stdio: ["ignore", "inherit", "inherit", "ipc"]
+  })
+  const { port } = await nextMessage(child, "listening")
+  return { name, label, child, port }
+}
+
+const cpuMicros = async (child: ChildProcess) => {
+  const reply = nextMessage(child, "stats")
+  child.send({ type: "stats" })
+  return (await reply).cpuMicros
+}
+
+const stop = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    child.once("exit", () => resolve())
+    child.send({ type: "stop" })
+  })
+
+const pad = (value: string, width: number) => (value.length >= width ? value : value + " ".repeat(width - value.length))
+const padLeft = (value: string, width: number) =>
+  value.length >= width ? value : " ".repeat(width - value.length) + value
+const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : "-")
+const mean = (values: ReadonlyArray<number>) =>
+  values.length === 0 ? Number.NaN : values.reduce((a, b) => a + b, 0) / values.length
+
+const table = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>) => {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)))
+  const line = (cells: ReadonlyArray<string>) =>
+    cells.map((c, i) => (i === 0 ? pad(c, widths[i] ?? 0) : padLeft(c, widths[i] ?? 0))).join("  ")
+  console.log(line(header))
+  console.log(widths.map((w) => "-".repeat(w)).join("  "))
+  for (const row of rows) console.log(line(row))
+}
+
+/** Warm-up (its rate sizes the pre-signed pool), then the measurement, with the server's CPU share. */
+const measure = async (target: Target, connections: number, round: number): Promise<Row> => {
+  const warm = await load({
+    port: target.port,
+    connections,
+    seconds: WARMUP_SECONDS,
+    expectedPairs: WARMUP_SECONDS * 12_000
+  })
+  const expectedPairs = (warm.rate / 2) * SECONDS * 2 + 1_000
+  const before = await cpuMicros(target.child)
+  const result = await load({ port: target.port, connections, seconds: SECONDS, expectedPairs })
+  const after = await cpuMicros(target.child)
+  const serverCpuPercent = ((after - before) / 1e6 / result.seconds) * 100
+  const serverMicrosPerRequest = (after - before) / Math.max(1, result.requests)
+  process.stderr.write(
+    `  round ${round} ${target.label} @${connections}: ${fixed(result.rate)} req/s, p99 ${fixed(result.p99, 2)} ms, ` +
+      `${result.non2xx} non-2xx, ${result.errors} errors\n`
+  )
+  return { target, connections, round, result, serverCpuPercent, serverMicrosPerRequest }
+}
+
+const main = async () => {
+  const wallStarted = Date.now()
+  const [bare, simulator] = await Promise.all([
+    start("bare", "bare node:http", "./bareServer.ts"),
+    start("simulator", "simulator", "./simulatorServer.ts")
+  ])
+  const targets = [bare, simulator]
+  const cpu = cpus()
+  console.log("# pnpm bench:simulator — signed POST /v2/codes + GET /v2/codes/payments/{id}, 50/50, on 127.0.0.1")
+  console.log(
+    `node ${process.version}, ${cpu.length} CPU(s) (${cpu[0]?.model ?? "unknown"}); each server in its own forked ` +
+      `process (bare pid ${bare.child.pid}, simulator pid ${simulator.child.pid}), autocannon in this process ` +
+      `(pid ${process.pid})`
+  )
+  console.log(
+    "simulator: Server.layer({ port: 0 }) over Simulator.layer() (in-memory SQLite, control API mounted, no request " +
+      "logging); bare: node:http + node:crypto OPA-Auth check + JSON.parse + required fields, canned envelopes"
+  )
+  console.log(
+    `per server and connection count: ${WARMUP_SECONDS}s warm-up, then ${SECONDS}s measured; ${ROUNDS} round(s), ` +
+      "server order reversed every other round; each connection loops create (unique merchantPaymentId) → get " +
+      "details of that payment; requests pre-signed (epoch within the 120 s window)"
+  )
+  console.log(
+    "server CPU = user+system time of the server process over wall time (100% = one core); CPU µs/req = that time " +
+      "per answered request, which other load on the machine disturbs less than req/s; signed live = requests " +
+      "signed during the measurement because the pre-signed pool ran out\n"
+  )
+
+  const rows: Array<Row> = []
+  for (const connections of CONNECTIONS) {
+    for (let round = 1; round <= ROUNDS; round++) {
+      const order = (round + CONNECTIONS.indexOf(connections)) % 2 === 1 ? targets : [...targets].reverse()
+      for (const target of order) rows.push(await measure(target, connections, round))
+    }
+  }
+
+  console.log("")
+  table(
+    [
+      "server",
+      "conns",
+      "round",
+      "req/s",
+      "p50 ms",
+      "p99 ms",
+      "requests",
+      "non-2xx",
+      "errors",
+      "server CPU",
+      "CPU µs/req",
+      "signed live"
+    ],
+    rows.map((r) => [
+      r.target.label,
+      String(r.connections),
+      String(r.round),
+      fixed(r.result.rate),
+      fixed(r.result.p50, 2),
+      fixed(r.result.p99, 2),
+      String(r.result.requests),
+      String(r.result.non2xx),
+      String(r.result.errors),
+      `${fixed(r.serverCpuPercent)}%`,
+      fixed(r.serverMicrosPerRequest),
+      String(r.result.signedLive)
+    ])
+  )
+
+  const of = (target: Target, connections: number) =>
+    rows.filter((r) => r.target === target && r.connections === connections)
+  const summary = CONNECTIONS.map((connections) => {
+    const sim = of(simulator, connections)
+    const base = of(bare, connections)
+    const simRate = mean(sim.map((r) => r.result.rate))
+    const bareRate = mean(base.map((r) => r.result.rate))
+    return {
+      connections,
+      bareRate,
+      simRate,
+      ratio: simRate / bareRate,
+      bareP99: Math.max(...base.map((r) => r.result.p99)),
+      simP50: mean(sim.map((r) => r.result.p50)),
+      simP99: Math.max(...sim.map((r) => r.result.p99)),
+      bareMicros: mean(base.map((r) => r.serverMicrosPerRequest)),
+      simMicros: mean(sim.map((r) => r.serverMicrosPerRequest))
+    }
+  })
+  console.log(
+    `\nmean over ${ROUNDS} round(s) (p99: worst round; CPU ratio = bare CPU µs/req ÷ simulator CPU µs/req, the ` +
+      "throughput ratio both would reach with a core each to themselves)"
+  )
+  table(
+    [
+      "conns",
+      "bare req/s",
+      "bare p99 ms",
+      "simulator req/s",
+      "sim p50 ms",
+      "sim p99 ms",
+      "simulator/bare",
+      "bare CPU µs/req",
+      "sim CPU µs/req",
+      "CPU ratio"
+    ],
+    summary.map((s) => [
+      String(s.connections),
+      fixed(s.bareRate),
+      fixed(s.bareP99, 2),
+      fixed(s.simRate),
+      fixed(s.simP50, 2),
+      fixed(s.simP99, 2),
+      `${fixed(s.ratio * 100, 1)}%`,
+      fixed(s.bareMicros),
+      fixed(s.simMicros),
+      `${fixed((s.bareMicros / s.simMicros) * 100, 1)}%`
+    ])
+  )
+  const at50 = summary.find((s) => s.connections === 50)
+  if (at50 !== undefined) {
+    const ratioMet = at50.ratio >= TARGET_RATIO
+    const p99Met = at50.simP99 < TARGET_P99_MS
+    console.log(
+      `\ntarget at 50 connections: simulator >= ${TARGET_RATIO * 100}% of bare: ${fixed(at50.ratio * 100, 1)}% ` +
+        `${ratioMet ? "MET" : "NOT MET"}; p99 < ${TARGET_P99_MS} ms: ${fixed(at50.simP99, 2)} ms ` +
+        `${p99Met ? "MET" : "NOT MET"}`
+    )
+  }
+
+  if (SDK_SECONDS > 0) {
+    const options = { seconds: SDK_SECONDS, warmupSeconds: Math.min(1, SDK_SECONDS / 3), inFlight: SDK_IN_FLIGHT }
+    const local = await SdkCalls.inProcess(options)
+    const socket = await SdkCalls.overSocket(simulator.port, options)
+    console.log(`\nSDK Codes.getPayment, ${SDK_IN_FLIGHT} in flight, ${SDK_SECONDS}s each (SDK in this process)`)
+    table(
+      ["transport", "calls/s", "p50 ms", "p99 ms", "errors"],
+      [
+        ["in process (InProcess.layerSdk)", local],
+        ["over a socket (NodeHttpClient.layerUndici)", socket]
+      ].map(([name, r]) => {
+        const result = r as SdkCalls.CallsResult
+        return [name as string, fixed(result.rate), fixed(result.p50, 2), fixed(result.p99, 2), String(result.errors)]
+      })
+    )
+    console.log(`in process / over a socket = ${fixed(local.rate / socket.rate, 2)}x`)
+    for (const message of [...local.messages, ...socket.messages]) console.log(`  SDK error: ${message}`)
+  }
+
+  const failed = rows.filter((r) => r.result.non2xx > 0 || r.result.errors > 0)
+  if (failed.length === 0) console.log("\nerrors: none; every measured request answered 2xx")
+  for (const r of failed) {
+    console.log(
+      `\nerrors: ${r.target.label} @${r.connections} round ${r.round}: ${r.result.non2xx} non-2xx, ` +
+        `${r.result.errors} connection errors; statuses ${JSON.stringify(r.result.statuses)}`
+    )
+    for (const message of r.result.messages) console.log(`  ${message}`)
+  }
+  console.log(
+    `\ntotal ${fixed((Date.now() - wallStarted) / 1000)}s; load average at the end ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`
+  )
+  await Promise.all(targets.map((target) => stop(target.child)))
+  if (PROFILE !== undefined) console.log(`CPU profile of the ${PROFILE} server written to ${PROFILE_DIR}`)
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error)
+    process.exit(1)
+  }
+)
