@@ -148,7 +148,8 @@ const respond = (response: Http.ServerResponse, outcome: Outcome) => {
  * and the response is written directly, without the platform's per-request request/response objects, tracing
  * span and URL parsing. Mounted apps, `HEAD`, CORS requests (when `corsOrigins` is set) and URLs that
  * `new URL` would normalize go through the platform's handler of {@link app}, which the fast path takes over
- * as its fallback, so every answer is the one {@link app} gives.
+ * as its fallback, so every answer is the one {@link app} gives. (If that handler cannot be found on `node`,
+ * {@link app} is simply served as it is.)
  *
  * @since 0.1.0
  * @category Constructors
@@ -236,4 +237,4 @@ export const layer = (options: {
       yield* serve(node, mounts).pipe(Effect.provideService(HttpServer.HttpServer, server))
       return server
     })
-  ).pipe(Layer.merge(NodeHttpServer.layerContext))
+  ).pipe(Layer.provideMerge(NodeHttpServer.layerContext))
