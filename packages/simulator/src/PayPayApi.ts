@@ -15,6 +15,7 @@ import * as PendingPayments from "./Api/PendingPayments.js"
 import * as Preauth from "./Api/Preauth.js"
 import * as Refunds from "./Api/Refunds.js"
 import * as Topup from "./Api/Topup.js"
+import * as UserAuthorization from "./Api/UserAuthorization.js"
 import * as Users from "./Api/Users.js"
 import * as Wallet from "./Api/Wallet.js"
 import type { Route } from "./Api/Route.js"
@@ -39,6 +40,7 @@ export const routes = [
   ...Preauth.routes,
   ...PendingPayments.routes,
   ...Users.routes,
+  ...UserAuthorization.routes,
   ...Wallet.routes,
   ...Cashback.routes,
   ...Topup.routes
