@@ -278,6 +278,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !IN_CI)("browser journeys", () => {
         yield* withPage((page) =>
           Effect.gen(function* () {
             yield* browse(() => page.goto(`${base}/_dashboard`))
+            yield* browse(() => page.locator("#deliveries").waitFor({ state: "attached" }))
             const paid = page.locator(`tr[data-payment="${checkoutId}"]`)
             yield* browse(() => paid.locator(".status", { hasText: "COMPLETED" }).waitFor())
             assert.strictEqual(yield* browse(() => paid.locator(".description").textContent()), XSS)

@@ -51,6 +51,7 @@ ${table("payments", ["merchantPaymentId", "Status", "Amount", "Description", "Us
 <section class="card"><h2>Refunds</h2>${table("refunds", ["merchantRefundId", "Payment", "Status", "Amount", "Reason"])}</section>
 <section class="card"><h2>Test users</h2>${table("users", ["userAuthorizationId", "Status", "Balance", "Scopes", "Reference ids"])}</section>
 </div>
+<section class="card"><h2>Webhook deliveries</h2>${table("deliveries", ["Time", "Event", "URL", "HTTP", "Latency", "Outcome"])}</section>
 <section class="card"><h2>Requests</h2>${table("requests", ["Time", "Request", "Operation", "HTTP", "Result code", "Auth"])}</section>
 </div>`
 

@@ -103,6 +103,17 @@ export const dashboardScript = String.raw`(() => {
     )))
   }
 
+  const renderDeliveries = (attempts) => {
+    fill("deliveries", 6, attempts.slice(-100).reverse().map((a) => el("tr", {},
+      el("td", {}, new Date(a.at).toLocaleTimeString()),
+      el("td", { class: "num" }, a.eventId + " #" + a.attempt),
+      el("td", {}, a.url),
+      el("td", { class: "num" }, a.status === undefined ? "–" : a.status),
+      el("td", { class: "num" }, a.latencyMillis + " ms"),
+      el("td", {}, a.outcome + (a.error ? " · " + a.error : ""))
+    )))
+  }
+
   const renderMerchants = (entries) => {
     for (const e of entries) if (e.merchantId !== undefined) merchants.add(e.merchantId)
     const select = $("merchant")
@@ -118,16 +129,18 @@ export const dashboardScript = String.raw`(() => {
     if (busy) return
     busy = true
     try {
-      const [payments, users, requests, all, clock] = await Promise.all([
+      const [payments, users, requests, all, clock, deliveries] = await Promise.all([
         call("GET", "/payments?" + tenant()),
         call("GET", "/users?" + tenant()),
         call("GET", "/requests?" + tenant()),
         call("GET", "/requests"),
-        call("GET", "/clock")
+        call("GET", "/clock"),
+        call("GET", "/webhooks/deliveries?" + tenant())
       ])
       renderPayments(payments)
       renderUsers(users)
       renderRequests(requests)
+      renderDeliveries(deliveries)
       renderMerchants(all)
       $("clock").textContent = jst(clock.now) + " JST" + (clock.offsetSeconds ? " (+" + clock.offsetSeconds + " s)" : "")
       $("updated").textContent = "live · updated " + new Date().toLocaleTimeString()
