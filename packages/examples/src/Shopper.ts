@@ -18,8 +18,8 @@ export class Shopper extends Context.Tag("examples/Shopper")<
       options?: { readonly merchantId?: string; readonly userAuthorizationId?: string }
     ) => Effect.Effect<void>
     /** The user opens an account-link QR code (`linkQRCodeURL`) and allows it; PayPay redirects with this token. */
-  readonly allowLink: (linkQRCodeURL: string) => Effect.Effect<string>
-  /** Moves the simulator's clock (no-op against PayPay). */
+    readonly allowLink: (linkQRCodeURL: string) => Effect.Effect<string>
+    /** Moves the simulator's clock (no-op against PayPay). */
     readonly advanceClock: (seconds: number) => Effect.Effect<void>
     /** The simulator's control API, when there is one. */
     readonly control: Option.Option<ControlClient.Service>

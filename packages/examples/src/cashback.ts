@@ -12,7 +12,7 @@ const settled = (merchantCashbackId: string, shopper: Shopper["Type"]) =>
     Effect.retry({ schedule: Schedule.spaced("200 millis"), times: 20 })
   )
 
-export const program = Effect.gen(function*() {
+export const program = Effect.gen(function* () {
   const shopper = yield* Shopper
   const user = yield* shopper.newUser(0)
   const campaign = yield* uniqueId("spring")

@@ -8,7 +8,7 @@ import { Effect } from "effect"
 import { step, uniqueId } from "./Runtime.js"
 import { Shopper } from "./Shopper.js"
 
-export const program = Effect.gen(function*() {
+export const program = Effect.gen(function* () {
   const shopper = yield* Shopper
   const nonce = yield* uniqueId("nonce")
   const qr = yield* Users.createAccountLinkQrCode({

@@ -10,7 +10,7 @@ import { Shopper } from "./Shopper.js"
 
 const yen = (amount: number) => ({ amount, currency: "JPY" as const })
 
-export const program = Effect.gen(function*() {
+export const program = Effect.gen(function* () {
   const shopper = yield* Shopper
   const guest = yield* shopper.newUser(100_000)
 

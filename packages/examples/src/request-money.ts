@@ -7,7 +7,7 @@ import { Effect } from "effect"
 import { step, uniqueId } from "./Runtime.js"
 import { Shopper } from "./Shopper.js"
 
-export const program = Effect.gen(function*() {
+export const program = Effect.gen(function* () {
   const shopper = yield* Shopper
   const user = yield* shopper.newUser(20_000)
   const invoice = yield* uniqueId("invoice")

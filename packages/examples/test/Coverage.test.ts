@@ -36,7 +36,11 @@ const rows: ReadonlyArray<Row> = section
   })
 
 const served = new Set(PayPayApi.routes.map((route) => `${route.method} ${route.path}`))
-const normalize = (route: string) => route.replace(/\{(\w+)\}/g, ":$1").split("?")[0]!.trim()
+const normalize = (route: string) =>
+  route
+    .replace(/\{(\w+)\}/g, ":$1")
+    .split("?")[0]!
+    .trim()
 
 describe("README coverage table", () => {
   it("has rows", () => {
