@@ -435,8 +435,10 @@ export const start = (
       ...(startOptions.mounts ?? []),
       ...Server.webMounts
     ]
-    yield* Layer.build(HttpServer.serve(Server.app(mounts))).pipe(Effect.provide(context))
     const server = node
+    yield* (
+      server === undefined ? Layer.build(HttpServer.serve(Server.app(mounts))) : Server.serve(server, mounts)
+    ).pipe(Effect.provide(context))
     if (server !== undefined) yield* Effect.addFinalizer(() => closeServer(server))
     const certFile = tls?.selfSigned === true ? yield* writeCertFile(tls, port) : undefined
     const started: Started = {

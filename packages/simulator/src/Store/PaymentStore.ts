@@ -8,6 +8,7 @@
  * (`Store/Expiry.ts`). `update` runs read → check → write in one SQL transaction, so concurrent requests cannot
  * both pass a check (double refunds, double payments). A status change that PayPay notifies (COMPLETED, AUTHORIZED,
  * CANCELED, …) is recorded in the webhook outbox within the same transaction, when the store was built with one.
+ * An `insert` that indexes no refunds and notifies nothing is a single `INSERT` with no transaction.
  *
  * @since 0.1.0
  */
@@ -23,6 +24,7 @@ import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as Payment from "../Domain/Payment.js"
 import { SimClock } from "../SimClock.js"
+import * as Events from "../Webhooks/Events.js"
 import * as WebhookOutbox from "../Webhooks/Outbox.js"
 import type { Tenant } from "./Database.js"
 import { releaseExpired } from "./Expiry.js"
@@ -163,8 +165,10 @@ interface DocRow {
 }
 
 const PaymentJson = Schema.parseJson(Payment.Payment)
-const decodeDoc = (doc: string) => Effect.orDie(Schema.decodeUnknown(PaymentJson)(doc))
-const encodeDoc = (payment: Payment.Payment) => Effect.orDie(Schema.encode(PaymentJson)(payment))
+const decodePaymentJson = Schema.decodeUnknown(PaymentJson)
+const encodePaymentJson = Schema.encode(PaymentJson)
+const decodeDoc = (doc: string) => Effect.orDie(decodePaymentJson(doc))
+const encodeDoc = (payment: Payment.Payment) => Effect.orDie(encodePaymentJson(payment))
 
 /**
  * @since 0.1.0
@@ -226,24 +230,32 @@ export const make = (
         { discard: true }
       )
 
-    const insert = (tenant: Tenant, payment: Payment.Payment) =>
-      sql.withTransaction(
-        Effect.gen(function* () {
-          const doc = yield* encodeDoc(payment)
-          const inserted = yield* sql`INSERT INTO payments
+    const insertRow = (tenant: Tenant, payment: Payment.Payment) =>
+      Effect.flatMap(
+        encodeDoc(payment),
+        (doc) => sql`INSERT INTO payments
           (api_key, merchant_id, merchant_payment_id, payment_id, code_id, kind, status, doc)
           VALUES (${tenant.apiKey}, ${tenant.merchantId}, ${payment.merchantPaymentId}, ${payment.paymentId},
             ${payment.code?.codeId ?? null}, ${payment.kind}, ${payment.status}, ${doc})
           ON CONFLICT (api_key, merchant_id, merchant_payment_id) DO NOTHING
           RETURNING id`
-          if (inserted.length === 0) {
-            return yield* new DuplicatePayment({ merchantPaymentId: payment.merchantPaymentId })
-          }
-          yield* indexRefunds(tenant, payment.merchantPaymentId, payment.refunds)
-          yield* notify(tenant, undefined, payment)
-          return payment
-        })
+      ).pipe(
+        Effect.flatMap((inserted) =>
+          inserted.length === 0
+            ? Effect.fail(new DuplicatePayment({ merchantPaymentId: payment.merchantPaymentId }))
+            : Effect.succeed(payment)
+        )
       )
+
+    const insert = (tenant: Tenant, payment: Payment.Payment) =>
+      payment.refunds.length === 0 && Events.transactionState(undefined, payment.status) === undefined
+        ? insertRow(tenant, payment)
+        : sql.withTransaction(
+            insertRow(tenant, payment).pipe(
+              Effect.zipLeft(indexRefunds(tenant, payment.merchantPaymentId, payment.refunds)),
+              Effect.zipLeft(notify(tenant, undefined, payment))
+            )
+          )
 
     const get = (tenant: Tenant, merchantPaymentId: string) =>
       Effect.flatMap(
