@@ -63,18 +63,18 @@ const effectHttpClient = (target: Target) =>
     )
   )
 
-/** Our SDK: `Codes.create` through a ManagedRuntime over `NodeHttpClient.layerUndici`'s client. */
-export const ours = (target: Target): Client => {
-  const layer = PayPayClient.layer({
-    apiKey: target.apiKey,
-    apiSecret: Redacted.make(target.apiSecret),
-    merchantId: target.merchantId,
-    baseUrl: `https://127.0.0.1:${target.port}`,
-    retry: false
-  }).pipe(Layer.provide(effectHttpClient(target)))
+const oursOptions = (target: Target) => ({
+  apiKey: target.apiKey,
+  apiSecret: Redacted.make(target.apiSecret),
+  merchantId: target.merchantId,
+  baseUrl: `https://127.0.0.1:${target.port}`,
+  retry: false as const
+})
+
+const oursClient = (name: string, layer: Layer.Layer<PayPayClient.PayPayClient>): Client => {
   const runtime = ManagedRuntime.make(layer)
   return {
-    name: "ours (Effect SDK)",
+    name,
     call: async () => {
       await runtime.runPromise(
         Codes.create({ merchantPaymentId: nextMerchantPaymentId(), amount, codeType: "ORDER_QR" })
@@ -83,6 +83,26 @@ export const ours = (target: Target): Client => {
     close: () => runtime.dispose()
   }
 }
+
+/**
+ * Our SDK: `Codes.create` through a ManagedRuntime over `PayPayClient.layerUndici` (undici's dispatcher
+ * directly, no `HttpClient`), on a keep-alive Agent that trusts the bench certificate.
+ */
+export const ours = (target: Target): Client => {
+  const agent = undiciAgent(target)
+  const client = oursClient(
+    "ours (Effect SDK, layerUndici)",
+    PayPayClient.layerUndici({ ...oursOptions(target), dispatcher: agent })
+  )
+  return { ...client, close: () => client.close().then(() => agent.destroy()) }
+}
+
+/** Our SDK over `@effect/platform`'s `HttpClient` (`NodeHttpClient.layerUndici`'s client): the portable path. */
+export const oursPlatform = (target: Target): Client =>
+  oursClient(
+    "ours (platform HttpClient)",
+    PayPayClient.layer(oursOptions(target)).pipe(Layer.provide(effectHttpClient(target)))
+  )
 
 /**
  * The official `@paypayopa/paypayopa-sdk-node@2.2.0`. It calls `https.request` without an agent or CA option,

@@ -7,7 +7,7 @@
  *
  * Env: BENCH_SECONDS (per measurement, default 2.5), BENCH_WARMUP_SECONDS (default 0.5, repeated up to 4 times until
  * 1000 calls were made, so JIT warm-up does not depend on a client's speed), BENCH_ROUNDS (default 2),
- * BENCH_CLIENTS (comma-separated subset of `ours,official,undici,fetch,platform,effect-undici`; default the first
+ * BENCH_CLIENTS (comma-separated subset of `ours,ours-platform,official,undici,fetch,platform,effect-undici`; default the first
  * four). The diagnostics split our overhead: `platform` sends the pre-signed request through `@effect/platform`'s
  * HttpClient without the SDK, `effect-undici` wraps bare undici in `Effect.tryPromise` run through a runtime.
  * BENCH_CONCURRENCY (comma-separated calls in flight, default `1,64`; the ratios need 64).
@@ -17,7 +17,17 @@ import { readFileSync } from "node:fs"
 import { cpus, loadavg } from "node:os"
 import { fileURLToPath } from "node:url"
 import { generate } from "selfsigned"
-import { bareFetch, bareUndici, type Client, effectUndici, official, ours, platform, type Target } from "./clients.js"
+import {
+  bareFetch,
+  bareUndici,
+  type Client,
+  effectUndici,
+  official,
+  ours,
+  oursPlatform,
+  platform,
+  type Target
+} from "./clients.js"
 import { measure, type Sample } from "./measure.js"
 import type { ServerStats, StartMessage } from "./server.js"
 
@@ -142,8 +152,18 @@ const main = async () => {
   child.send(start)
   const { port } = await listening
   const connected: Target = { ...target, port }
-  const all = { ours, official, undici: bareUndici, fetch: bareFetch, platform, "effect-undici": effectUndici }
-  const selected = (process.env["BENCH_CLIENTS"] ?? "ours,official,undici,fetch").split(",").map((s) => s.trim())
+  const all = {
+    ours,
+    "ours-platform": oursPlatform,
+    official,
+    undici: bareUndici,
+    fetch: bareFetch,
+    platform,
+    "effect-undici": effectUndici
+  }
+  const selected = (process.env["BENCH_CLIENTS"] ?? "ours,ours-platform,official,undici,fetch")
+    .split(",")
+    .map((s) => s.trim())
   const clients = Object.entries(all)
     .filter(([key]) => selected.includes(key))
     .map(([key, make]) => ({ key, ...make(connected) }))

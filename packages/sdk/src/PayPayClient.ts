@@ -1,8 +1,9 @@
 /**
  * The PayPay OPA client service: credentials, merchant, base URL, timeouts and retry policy over an
  * `HttpClient` that the application provides (`NodeHttpClient.layerUndici`, `FetchHttpClient.layer`, or the
- * simulator's in-process client). Several clients can live in one process: every endpoint reads the
- * `PayPayClient` from its context, so a multi-merchant app provides a different layer per merchant.
+ * simulator's in-process client), or, on Node, over undici directly (`layerUndici`, the fastest path).
+ * Several clients can live in one process: every endpoint reads the `PayPayClient` from its context, so a
+ * multi-merchant app provides a different layer per merchant.
  *
  * @since 0.1.0
  */
@@ -16,6 +17,9 @@ import { dual } from "effect/Function"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
+import type * as Scope from "effect/Scope"
+import type { Dispatcher } from "undici"
+import { fromHttpClient, type Transport } from "./internal/transport.js"
 
 /**
  * Where a client sends its requests.
@@ -94,7 +98,10 @@ export declare namespace PayPayClient {
     readonly merchantId: string | undefined
     readonly environment: Environment
     readonly baseUrl: string
-    readonly httpClient: HttpClient.HttpClient
+    /** The `HttpClient` requests go through; `undefined` for a client that uses undici directly (`layerUndici`). */
+    readonly httpClient: HttpClient.HttpClient | undefined
+    /** @internal */
+    readonly transport: Transport
     readonly timeouts: { readonly [operation: string]: Duration.DurationInput }
     readonly retry: { readonly times: number; readonly base: Duration.Duration; readonly cap: Duration.Duration }
   }
@@ -111,6 +118,30 @@ export class PayPayClient extends Context.Tag("@paypay-effect/sdk/PayPayClient")
   PayPayClient.Service
 >() {}
 
+const build = (
+  options: Options,
+  httpClient: HttpClient.HttpClient | undefined,
+  transport: Transport
+): PayPayClient.Service => {
+  const environment = options.environment ?? "sandbox"
+  const retry = options.retry === false ? { times: 0 } : (options.retry ?? {})
+  return PayPayClient.of({
+    apiKey: options.apiKey,
+    apiSecret: options.apiSecret,
+    merchantId: options.merchantId === "" ? undefined : options.merchantId,
+    environment,
+    baseUrl: (options.baseUrl ?? BaseUrls[environment]).replace(/\/+$/, ""),
+    httpClient,
+    transport,
+    timeouts: options.timeouts ?? {},
+    retry: {
+      times: retry.times ?? 3,
+      base: Duration.decode(("base" in retry ? retry.base : undefined) ?? "250 millis"),
+      cap: Duration.decode(("cap" in retry ? retry.cap : undefined) ?? "5 seconds")
+    }
+  })
+}
+
 /**
  * Builds a client from options over the ambient `HttpClient`.
  *
@@ -118,24 +149,37 @@ export class PayPayClient extends Context.Tag("@paypay-effect/sdk/PayPayClient")
  * @category Constructors
  */
 export const make = (options: Options): Effect.Effect<PayPayClient.Service, never, HttpClient.HttpClient> =>
-  Effect.map(HttpClient.HttpClient, (httpClient) => {
-    const environment = options.environment ?? "sandbox"
-    const retry = options.retry === false ? { times: 0 } : (options.retry ?? {})
-    return PayPayClient.of({
-      apiKey: options.apiKey,
-      apiSecret: options.apiSecret,
-      merchantId: options.merchantId === "" ? undefined : options.merchantId,
-      environment,
-      baseUrl: (options.baseUrl ?? BaseUrls[environment]).replace(/\/+$/, ""),
-      httpClient,
-      timeouts: options.timeouts ?? {},
-      retry: {
-        times: retry.times ?? 3,
-        base: Duration.decode(("base" in retry ? retry.base : undefined) ?? "250 millis"),
-        cap: Duration.decode(("cap" in retry ? retry.cap : undefined) ?? "5 seconds")
-      }
-    })
-  })
+  Effect.map(HttpClient.HttpClient, (httpClient) => build(options, httpClient, fromHttpClient(httpClient)))
+
+/**
+ * Options of the undici clients: the client options plus, optionally, the undici `Dispatcher` to send with
+ * (an `Agent` with custom TLS or connection settings, a `ProxyAgent`, a `MockAgent`, …). The dispatcher is
+ * not closed by the SDK.
+ *
+ * @since 0.1.0
+ * @category Config
+ */
+export interface UndiciOptions {
+  readonly dispatcher?: Dispatcher | undefined
+}
+
+/**
+ * Builds a client that sends with undici's dispatcher directly instead of through an `HttpClient`: the same
+ * pipeline (signing, decoding, typed errors, retries, spans), at a fraction of the per-call cost. Node only.
+ * Without a `dispatcher`, a keep-alive undici `Agent` is created and destroyed with the scope.
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const makeUndici = (options: Options & UndiciOptions): Effect.Effect<PayPayClient.Service, never, Scope.Scope> =>
+  Effect.flatMap(
+    Effect.promise(() => import("./internal/transportUndici.js")),
+    (undici) =>
+      Effect.map(
+        options.dispatcher === undefined ? undici.makeAgent : Effect.succeed(options.dispatcher),
+        (dispatcher) => build(options, undefined, undici.fromDispatcher(dispatcher))
+      )
+  )
 
 /**
  * A client layer from options.
@@ -179,6 +223,40 @@ export const configFromEnv: Config.Config<Options> = Config.all({
  * @category Layers
  */
 export const layerFromEnv: Layer.Layer<PayPayClient, ConfigError.ConfigError, HttpClient.HttpClient> = layerConfig(
+  configFromEnv as Config.Config.Wrap<Options>
+)
+
+/**
+ * A client layer over undici directly (see {@link makeUndici}); needs no `HttpClient`.
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
+export const layerUndici = (options: Options & UndiciOptions): Layer.Layer<PayPayClient> =>
+  Layer.scoped(PayPayClient, makeUndici(options))
+
+/**
+ * A client layer over undici directly whose options come from `Config`.
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
+export const layerUndiciConfig = (
+  config: Config.Config.Wrap<Options>,
+  undici: UndiciOptions = {}
+): Layer.Layer<PayPayClient, ConfigError.ConfigError> =>
+  Layer.scoped(
+    PayPayClient,
+    Effect.flatMap(Config.unwrap(config), (options) => makeUndici({ ...options, ...undici }))
+  )
+
+/**
+ * A client layer over undici directly, configured from the `PAYPAY_*` environment variables.
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
+export const layerUndiciFromEnv: Layer.Layer<PayPayClient, ConfigError.ConfigError> = layerUndiciConfig(
   configFromEnv as Config.Config.Wrap<Options>
 )
 

@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Either, Fiber, Layer, Ref, Schema, TestClock, Tracer } from "effect"
+import { Effect, Either, Fiber, Layer, Random, Ref, Schema, TestClock, Tracer } from "effect"
 import { Codes, PayPayClient, PayPayError, PayPaySigner, Refunds } from "../src/index.js"
 import { endpoint, execute } from "../src/internal/request.js"
 import { credentials, failure, makeFake, ok } from "./utils/FakeHttp.js"
@@ -193,6 +193,51 @@ describe("request pipeline", () => {
       const [request] = yield* Ref.get(requests)
       assert.strictEqual(request!.headers["x-assume-merchant"], "shop-2")
       assert.isUndefined(request!.body)
+    })
+  )
+
+  it.effect("the nonce is 8 chars of [A-Za-z0-9], deterministic under a seeded Random", () =>
+    Effect.gen(function* () {
+      const { layer, requests } = yield* makeFake([ok(qr, 201)])
+      const call = Codes.create(createParams).pipe(Effect.provide(layer))
+      yield* call.pipe(Effect.withRandom(Random.make(42)))
+      yield* call.pipe(Effect.withRandom(Random.make(42)))
+      yield* call.pipe(Effect.withRandom(Random.make(7)))
+      const nonces = (yield* Ref.get(requests)).map(
+        (request) => Either.getOrThrow(PayPaySigner.parse(request.headers["authorization"])).nonce
+      )
+      for (const nonce of nonces) assert.match(nonce, /^[A-Za-z0-9]{8}$/)
+      assert.strictEqual(nonces[0], nonces[1])
+      assert.notStrictEqual(nonces[0], nonces[2])
+      const many = yield* Effect.forEach(Array.from({ length: 30 }), () => call)
+      assert.lengthOf(many, 30)
+      const all = (yield* Ref.get(requests)).map(
+        (request) => Either.getOrThrow(PayPaySigner.parse(request.headers["authorization"])).nonce
+      )
+      assert.isAbove(new Set(all.slice(3)).size, 28)
+    })
+  )
+
+  it.effect("the HttpClient's own span is a child of the endpoint's span", () =>
+    Effect.gen(function* () {
+      const spans: Array<Tracer.Span> = []
+      const base = Tracer.make({
+        span: (name, parent, context, links, startTime, kind) => {
+          const span = new NativeSpan(name, parent, context, links, startTime, kind)
+          spans.push(span)
+          return span
+        },
+        context: (f) => f()
+      })
+      const { layer } = yield* makeFake([ok(qr, 201)])
+      yield* Codes.create(createParams).pipe(Effect.provide(Layer.merge(layer, Layer.setTracer(base))))
+      const endpoint = spans.find((span) => span.name === "PayPay.Codes.create")
+      const http = spans.find((span) => span.name !== "PayPay.Codes.create")
+      assert.isDefined(endpoint)
+      assert.isDefined(http)
+      assert.strictEqual(http!.parent._tag === "Some" ? http!.parent.value.spanId : undefined, endpoint!.spanId)
+      assert.strictEqual(endpoint!.attributes.get("http.response.status_code"), 201)
+      assert.strictEqual(endpoint!.attributes.get("url.path"), "/v2/codes")
     })
   )
 

@@ -1,15 +1,17 @@
-import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import * as Clock from "effect/Clock"
+import * as Cause from "effect/Cause"
+import type * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
-import * as Random from "effect/Random"
 import * as Schema from "effect/Schema"
+import type * as Tracer from "effect/Tracer"
 import { PayPayClient } from "../PayPayClient.js"
 import * as PayPayError from "../PayPayError.js"
 import { ErrorEnvelope } from "../PayPaySchema.js"
 import * as PayPaySigner from "../PayPaySigner.js"
+import { firstHeader, type TransportFailure, type TransportResponse } from "./transport.js"
 
 /**
  * How safe an endpoint is to send again (reference §C.2):
@@ -58,11 +60,6 @@ export const endpoint = <In, Decoded, A, const C extends PayPayError.ResultCode 
   spec: Endpoint<In, Decoded, A, C>
 ): Endpoint<In, Decoded, A, C> => spec
 
-interface Failure<E> {
-  readonly error: E
-  readonly retryAfter: Duration.Duration | undefined
-}
-
 const MAX_RETRY_AFTER = Duration.seconds(60)
 
 const queryString = (query: WireRequest["query"]): string => {
@@ -102,6 +99,63 @@ const successCodes = new Set(
     .map(([code]) => code)
 )
 
+const decodeEnvelope = Schema.decodeUnknownOption(ErrorEnvelope)
+
+const NONCE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+const NONCE_VALUES = NONCE_ALPHABET.length ** 8
+
+/**
+ * An 8-character `[A-Za-z0-9]` nonce (§A.1) from one draw of Effect's `Random` (`next` has 53 random bits, more
+ * than the 47.6 bits of 62^8), so it is deterministic under a seeded `Random` and costs one Effect step.
+ */
+const nonceOf = (random: number): string => {
+  let rest = Math.min(NONCE_VALUES - 1, Math.floor(random * NONCE_VALUES))
+  let out = ""
+  for (let i = 0; i < 8; i++) {
+    out += NONCE_ALPHABET[rest % NONCE_ALPHABET.length]
+    rest = Math.floor(rest / NONCE_ALPHABET.length)
+  }
+  return out
+}
+
+/**
+ * Fails without attaching the current span to the error: `recover` fails with it again inside the endpoint's
+ * span, so the error carries `PayPay.<operation>` (as `Effect.fail` within `Effect.withSpan` would).
+ */
+const failInCall = <E>(error: E): Effect.Effect<never, E> => Effect.failCause(Cause.fail(error))
+
+const epochOf = (clock: Clock.Clock): number => Math.floor(clock.unsafeCurrentTimeMillis() / 1000)
+
+/** What an endpoint needs on every call, computed once per endpoint. */
+interface Plan<Decoded, A> {
+  readonly decodeInput: (input: unknown) => Either.Either<Decoded, ParseResult.ParseError>
+  readonly decodeData: ((data: unknown) => Either.Either<A, ParseResult.ParseError>) | undefined
+  readonly documented: ReadonlySet<string>
+  readonly retryable: (error: PayPayError.PayPayError) => boolean
+  readonly timeout: Duration.Duration
+  readonly spanName: string
+}
+
+const plans = new WeakMap<object, Plan<any, any>>()
+
+const planOf = <In, Decoded, A, C extends PayPayError.ResultCode>(
+  endpoint: Endpoint<In, Decoded, A, C>
+): Plan<Decoded, A> => {
+  let plan: Plan<Decoded, A> | undefined = plans.get(endpoint)
+  if (plan === undefined) {
+    plan = {
+      decodeInput: Schema.decodeUnknownEither(endpoint.input, { errors: "all", onExcessProperty: "error" }),
+      decodeData: endpoint.response === undefined ? undefined : Schema.decodeUnknownEither(endpoint.response),
+      documented: new Set<string>([...endpoint.codes, ...PayPayError.CommonCodes]),
+      retryable: isRetryableFor(endpoint.safety),
+      timeout: Duration.decode(endpoint.timeout),
+      spanName: `PayPay.${endpoint.operation}`
+    }
+    plans.set(endpoint, plan)
+  }
+  return plan
+}
+
 /**
  * Validates the input, signs and sends the request, decodes the envelope, maps every failure to a typed
  * error, applies the timeout and the retry policy, and records a span named `PayPay.<operation>`.
@@ -112,177 +166,233 @@ export const execute = <In, Decoded, A, C extends PayPayError.ResultCode>(
   endpoint: Endpoint<In, Decoded, A, C>,
   input: In
 ): Effect.Effect<A, PayPayError.EndpointError<C>, PayPayClient> => {
-  const { operation, safety } = endpoint
-  const write = safety === "write"
-  const documented = new Set<string>([...endpoint.codes, ...PayPayError.CommonCodes])
-  return Effect.gen(function* () {
-    const client = yield* PayPayClient
-    const decoded = yield* Schema.decodeUnknown(endpoint.input, { errors: "all", onExcessProperty: "error" })(
-      input
-    ).pipe(
-      Effect.mapError(
-        (error) =>
-          new PayPayError.PayPayRequestError({
-            operation,
-            reason: "InvalidRequest",
-            detail: ParseResult.TreeFormatter.formatErrorSync(error),
-            outcomeUnknown: false
-          })
-      )
-    )
-    const now = Math.floor((yield* Clock.currentTimeMillis) / 1000)
-    const wire = endpoint.request(decoded, { now })
-    const body = wire.body === undefined ? undefined : JSON.stringify(wire.body)
-    const url = client.baseUrl + wire.path + queryString(wire.query)
-    const reconcile = endpoint.reconcile?.(decoded)
-    const timeout = client.timeouts[operation] ?? endpoint.timeout
-    yield* Effect.annotateCurrentSpan({ "http.request.method": endpoint.method, "url.path": wire.path })
-
-    const fail = (error: PayPayError.PayPayError, retryAfter?: Duration.Duration): Effect.Effect<never, Failure<any>> =>
-      Effect.fail({ error, retryAfter })
-
-    const attempt = Effect.gen(function* () {
-      const authorization = yield* PayPaySigner.sign(
-        { apiKey: client.apiKey, apiSecret: client.apiSecret },
-        { method: endpoint.method, path: wire.path, contentType: body === undefined ? undefined : CONTENT_TYPE, body }
-      )
-      let request = HttpClientRequest.make(endpoint.method)(url).pipe(
-        HttpClientRequest.setHeaders(wire.headers ?? {}),
-        HttpClientRequest.setHeader("Authorization", authorization),
-        HttpClientRequest.acceptJson
-      )
-      if (client.merchantId !== undefined) {
-        request = HttpClientRequest.setHeader(request, "X-ASSUME-MERCHANT", client.merchantId)
-      }
-      if (body !== undefined) request = HttpClientRequest.bodyText(request, body, CONTENT_TYPE)
-      const response = yield* client.httpClient.execute(request)
-      const text = yield* response.text
-      return { status: response.status, text, headers: response.headers }
-    }).pipe(
-      Effect.timeoutFail({
-        duration: timeout,
-        onTimeout: () =>
-          new PayPayError.PayPayRequestError({
-            operation,
-            reason: "Timeout",
-            detail: `no complete response within ${Duration.format(Duration.decode(timeout))}`,
-            outcomeUnknown: write,
-            reconcile: write ? reconcile : undefined
-          })
-      }),
-      Effect.catchTags({
-        RequestError: (cause) =>
-          Effect.fail(
-            new PayPayError.PayPayRequestError({
-              operation,
-              reason: "Transport",
-              detail: cause.message,
-              outcomeUnknown: write,
-              reconcile: write ? reconcile : undefined,
-              cause
-            })
-          ),
-        ResponseError: (cause) =>
-          Effect.fail(
-            new PayPayError.PayPayResponseError({
-              operation,
-              status: cause.response.status,
-              reason: "Decode",
-              detail: cause.message,
-              requestId: cause.response.headers["x-request-id"],
-              outcomeUnknown: write,
-              reconcile: write ? reconcile : undefined,
-              cause
-            })
+  const plan = planOf(endpoint)
+  return Effect.flatMap(PayPayClient, (client) => {
+    const decoded = plan.decodeInput(input)
+    if (Either.isLeft(decoded)) {
+      const error = new PayPayError.PayPayRequestError({
+        operation: endpoint.operation,
+        reason: "InvalidRequest",
+        detail: ParseResult.TreeFormatter.formatErrorSync(decoded.left),
+        outcomeUnknown: false
+      })
+      return Effect.withSpan(Effect.fail(error), plan.spanName, {
+        kind: "client",
+        captureStackTrace: false,
+        attributes: { "paypay.operation": endpoint.operation, "paypay.api_name": endpoint.apiName }
+      })
+    }
+    return Effect.clockWith((clock) =>
+      Effect.randomWith((random) =>
+        Effect.flatMap(random.next, (draw) => {
+          const epoch = epochOf(clock)
+          const wire = endpoint.request(decoded.right, { now: epoch })
+          const attributes = {
+            "paypay.operation": endpoint.operation,
+            "paypay.api_name": endpoint.apiName,
+            "http.request.method": endpoint.method,
+            "url.path": wire.path
+          }
+          return Effect.useSpan(plan.spanName, { kind: "client", captureStackTrace: false, attributes }, (span) =>
+            new Call(endpoint, plan, client, decoded.right, wire, span).run(0, nonceOf(draw), epoch)
           )
-      }),
-      Effect.mapError((error): Failure<PayPayError.PayPayError> => ({ error, retryAfter: undefined })),
-      Effect.flatMap(({ headers, status, text }) => {
-        const requestId = headers["x-request-id"]
-        const retryAfter = parseRetryAfter(headers["retry-after"])
-        const responseError = (reason: "Decode" | "UnexpectedStatus", detail: string, cause?: unknown) => {
-          const unknownOutcome = write && (status >= 500 || (status >= 200 && status < 300))
-          return fail(
-            new PayPayError.PayPayResponseError({
-              operation,
-              status,
-              reason,
-              detail,
-              requestId,
-              outcomeUnknown: unknownOutcome,
-              reconcile: unknownOutcome ? reconcile : undefined,
-              cause
-            }),
-            retryAfter
-          )
-        }
-        let json: unknown
-        try {
-          json = text === "" ? undefined : JSON.parse(text)
-        } catch (cause) {
-          return responseError(status >= 300 ? "UnexpectedStatus" : "Decode", `HTTP ${status}: body is not JSON`, cause)
-        }
-        const envelope = Schema.decodeUnknownOption(ErrorEnvelope)(json)
-        if (Option.isNone(envelope)) {
-          return responseError(
-            status >= 300 ? "UnexpectedStatus" : "Decode",
-            `HTTP ${status}: body is not a {resultInfo, data} envelope`
-          )
-        }
-        const resultInfo = envelope.value.resultInfo
-        const annotate = Effect.annotateCurrentSpan({
-          "http.response.status_code": status,
-          "paypay.result_code": resultInfo.code,
-          "paypay.request_id": requestId ?? ""
         })
-        if (status >= 200 && status < 300 && successCodes.has(resultInfo.code)) {
-          if (endpoint.response === undefined) return Effect.as(annotate, undefined as A)
-          return Effect.zipRight(
-            annotate,
-            Schema.decodeUnknown(endpoint.response)(envelope.value.data).pipe(
-              Effect.catchTag("ParseError", (error) =>
-                responseError("Decode", ParseResult.TreeFormatter.formatErrorSync(error), error)
-              )
-            )
+      )
+    )
+  }) as Effect.Effect<A, PayPayError.EndpointError<C>, PayPayClient>
+}
+
+/** One call of an endpoint: its request, its span, and its attempts. */
+class Call<Decoded, A> {
+  readonly write: boolean
+  readonly body: string | undefined
+  readonly path: string
+  readonly timeout: Duration.Duration
+  private retryAfter: Duration.Duration | undefined = undefined
+  private reconcileText: string | undefined | null = null
+
+  constructor(
+    readonly endpoint: Endpoint<any, Decoded, A, any>,
+    readonly plan: Plan<Decoded, A>,
+    readonly client: PayPayClient.Service,
+    readonly decoded: Decoded,
+    readonly wire: WireRequest,
+    readonly span: Tracer.Span
+  ) {
+    const override = client.timeouts[endpoint.operation]
+    this.write = endpoint.safety === "write"
+    this.body = wire.body === undefined ? undefined : JSON.stringify(wire.body)
+    this.path = wire.path + queryString(wire.query)
+    this.timeout = override === undefined ? plan.timeout : Duration.decode(override)
+  }
+
+  run(n: number, nonce: string, epoch: number): Effect.Effect<A, PayPayError.PayPayError> {
+    return Effect.catchAll(
+      Effect.flatMap(this.send(nonce, epoch), (response) => this.settle(response)),
+      (failure) => this.recover(n, failure)
+    )
+  }
+
+  private send(nonce: string, epoch: number): Effect.Effect<TransportResponse, TransportFailure> {
+    const { body, client, endpoint } = this
+    this.retryAfter = undefined
+    const contentType = body === undefined ? undefined : CONTENT_TYPE
+    const parts = { method: endpoint.method, path: this.wire.path, contentType, body }
+    const headers: { [name: string]: string } = {}
+    if (this.wire.headers !== undefined) {
+      for (const [name, value] of Object.entries(this.wire.headers)) headers[name.toLowerCase()] = value
+    }
+    headers["authorization"] = PayPaySigner.header(client, parts, nonce, epoch)
+    headers["accept"] = CONTENT_TYPE
+    if (client.merchantId !== undefined) headers["x-assume-merchant"] = client.merchantId
+    if (contentType !== undefined) headers["content-type"] = contentType
+    return client.transport.send({
+      method: endpoint.method,
+      baseUrl: client.baseUrl,
+      path: this.path,
+      headers,
+      body,
+      timeout: this.timeout,
+      span: this.span
+    })
+  }
+
+  private recover(
+    n: number,
+    failure: PayPayError.PayPayError | TransportFailure
+  ): Effect.Effect<A, PayPayError.PayPayError> {
+    const error = failure._tag === "TransportFailure" ? this.transportError(failure) : failure
+    const { retryAfter } = this
+    const { retry } = this.client
+    const giveUp =
+      n >= retry.times ||
+      !this.plan.retryable(error) ||
+      (retryAfter !== undefined && Duration.greaterThan(retryAfter, MAX_RETRY_AFTER))
+    if (giveUp) return Effect.withParentSpan(Effect.fail(error), this.span)
+    return Effect.flatMap(backoff(retry, n, retryAfter), (delay) =>
+      Effect.zipRight(
+        Effect.sleep(delay),
+        Effect.clockWith((clock) =>
+          Effect.randomWith((random) =>
+            Effect.flatMap(random.next, (draw) => this.run(n + 1, nonceOf(draw), epochOf(clock)))
           )
-        }
-        const fields = { status, operation, apiName: endpoint.apiName, requestId, write, reconcile }
-        const error = documented.has(resultInfo.code)
-          ? PayPayError.fromResultInfo({ resultInfo, ...fields })
-          : new PayPayError.UnknownResultCode({
-              code: resultInfo.code,
-              codeId: resultInfo.codeId,
-              resultMessage: resultInfo.message,
-              status,
-              operation,
-              apiName: endpoint.apiName,
-              requestId,
-              outcomeUnknown: write && status >= 500,
-              reconcile: write && status >= 500 ? reconcile : undefined
-            })
-        return Effect.zipRight(annotate, fail(error, retryAfter))
+        )
+      )
+    )
+  }
+
+  private reconcile(): string | undefined {
+    if (this.reconcileText === null) this.reconcileText = this.endpoint.reconcile?.(this.decoded)
+    return this.reconcileText
+  }
+
+  private transportError(failure: TransportFailure): PayPayError.PayPayError {
+    const operation = this.endpoint.operation
+    const outcomeUnknown = this.write
+    const reconcile = this.write ? this.reconcile() : undefined
+    switch (failure.reason) {
+      case "Timeout": {
+        const detail = `no complete response within ${Duration.format(this.timeout)}`
+        return new PayPayError.PayPayRequestError({ operation, reason: "Timeout", detail, outcomeUnknown, reconcile })
+      }
+      case "RequestFailed":
+        return new PayPayError.PayPayRequestError({
+          operation,
+          reason: "Transport",
+          detail: failure.detail,
+          outcomeUnknown,
+          reconcile,
+          cause: failure.cause
+        })
+      case "ResponseFailed":
+        return new PayPayError.PayPayResponseError({
+          operation,
+          status: failure.status,
+          reason: "Decode",
+          detail: failure.detail,
+          requestId: failure.requestId,
+          outcomeUnknown,
+          reconcile,
+          cause: failure.cause
+        })
+    }
+  }
+
+  private settle(response: TransportResponse): Effect.Effect<A, PayPayError.PayPayError> {
+    const { status, text } = response
+    const requestId = firstHeader(response.headers["x-request-id"])
+    this.retryAfter = parseRetryAfter(firstHeader(response.headers["retry-after"]))
+    let json: unknown
+    try {
+      json = text === "" ? undefined : JSON.parse(text)
+    } catch (cause) {
+      const reason = status >= 300 ? "UnexpectedStatus" : "Decode"
+      return this.unusable(status, requestId, reason, `HTTP ${status}: body is not JSON`, cause)
+    }
+    const envelope = decodeEnvelope(json)
+    if (Option.isNone(envelope)) {
+      const reason = status >= 300 ? "UnexpectedStatus" : "Decode"
+      return this.unusable(status, requestId, reason, `HTTP ${status}: body is not a {resultInfo, data} envelope`)
+    }
+    const resultInfo = envelope.value.resultInfo
+    this.span.attribute("http.response.status_code", status)
+    this.span.attribute("paypay.result_code", resultInfo.code)
+    this.span.attribute("paypay.request_id", requestId ?? "")
+    if (status >= 200 && status < 300 && successCodes.has(resultInfo.code)) {
+      if (this.plan.decodeData === undefined) return Effect.succeed(undefined as A)
+      const data = this.plan.decodeData(envelope.value.data)
+      if (Either.isRight(data)) return Effect.succeed(data.right)
+      const detail = ParseResult.TreeFormatter.formatErrorSync(data.left)
+      return this.unusable(status, requestId, "Decode", detail, data.left)
+    }
+    const { apiName, operation } = this.endpoint
+    const write = this.write
+    return failInCall(
+      this.plan.documented.has(resultInfo.code)
+        ? PayPayError.fromResultInfo({
+            resultInfo,
+            status,
+            operation,
+            apiName,
+            requestId,
+            write,
+            reconcile: this.reconcile()
+          })
+        : new PayPayError.UnknownResultCode({
+            code: resultInfo.code,
+            codeId: resultInfo.codeId,
+            resultMessage: resultInfo.message,
+            status,
+            operation,
+            apiName,
+            requestId,
+            outcomeUnknown: write && status >= 500,
+            reconcile: write && status >= 500 ? this.reconcile() : undefined
+          })
+    )
+  }
+
+  private unusable(
+    status: number,
+    requestId: string | undefined,
+    reason: "Decode" | "UnexpectedStatus",
+    detail: string,
+    cause?: unknown
+  ): Effect.Effect<never, PayPayError.PayPayError> {
+    const outcomeUnknown = this.write && (status >= 500 || (status >= 200 && status < 300))
+    return failInCall(
+      new PayPayError.PayPayResponseError({
+        operation: this.endpoint.operation,
+        status,
+        reason,
+        detail,
+        requestId,
+        outcomeUnknown,
+        reconcile: outcomeUnknown ? this.reconcile() : undefined,
+        cause
       })
     )
-
-    const retryable = isRetryableFor(safety)
-    const loop = (n: number): Effect.Effect<A, Failure<PayPayError.PayPayError>> =>
-      Effect.catchAll(attempt, (failure) => {
-        if (n >= client.retry.times || !retryable(failure.error)) return Effect.fail(failure)
-        if (failure.retryAfter !== undefined && Duration.greaterThan(failure.retryAfter, MAX_RETRY_AFTER)) {
-          return Effect.fail(failure)
-        }
-        return Effect.flatMap(backoff(client.retry, n, failure.retryAfter), (delay) =>
-          Effect.zipRight(Effect.sleep(delay), loop(n + 1))
-        )
-      })
-    return yield* Effect.mapError(loop(0), (failure) => failure.error as PayPayError.EndpointError<C>)
-  }).pipe(
-    Effect.withSpan(`PayPay.${operation}`, {
-      kind: "client",
-      captureStackTrace: false,
-      attributes: { "paypay.operation": operation, "paypay.api_name": endpoint.apiName }
-    })
-  )
+  }
 }
 
 const backoff = (
@@ -292,5 +402,7 @@ const backoff = (
 ): Effect.Effect<Duration.Duration> => {
   if (retryAfter !== undefined) return Effect.succeed(retryAfter)
   const exponential = Math.min(Duration.toMillis(policy.cap), Duration.toMillis(policy.base) * 2 ** n)
-  return Effect.map(Random.nextRange(0.5, 1), (jitter) => Duration.millis(Math.round(exponential * jitter)))
+  return Effect.randomWith((random) =>
+    Effect.map(random.nextRange(0.5, 1), (jitter) => Duration.millis(Math.round(exponential * jitter)))
+  )
 }

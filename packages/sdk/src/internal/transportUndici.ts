@@ -1,0 +1,142 @@
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import type * as Scope from "effect/Scope"
+import type { IncomingHttpHeaders } from "node:http"
+import { Agent, type Dispatcher } from "undici"
+import {
+  firstHeader,
+  requestFailed,
+  responseFailed,
+  timedOut,
+  type Transport,
+  type TransportFailure,
+  type TransportResponse
+} from "./transport.js"
+
+type Resume = (effect: Effect.Effect<TransportResponse, TransportFailure>) => void
+
+/** Node's timers hold at most 2^31 - 1 ms (about 24.8 days); a longer timeout means no deadline. */
+const MAX_TIMER_MILLIS = 2 ** 31 - 1
+
+const describe = (error: unknown): string => {
+  if (!(error instanceof Error)) return String(error)
+  const code = (error as { readonly code?: unknown }).code
+  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : ""
+  return `${typeof code === "string" ? `${code} ` : ""}${error.message}${cause}`
+}
+
+class Aborted extends Error {
+  override readonly name = "AbortError"
+}
+
+/**
+ * One exchange on undici's dispatcher API: collects the body into a string, enforces the request's deadline
+ * with one timer (from dispatch to the last body byte, like `Effect.timeoutFail` on the `HttpClient` path), and
+ * aborts the request when the fiber is interrupted or the deadline passes.
+ */
+class Exchange implements Dispatcher.DispatchHandler {
+  private controller: Dispatcher.DispatchController | undefined = undefined
+  private status = 0
+  private headers: IncomingHttpHeaders = {}
+  private chunks: Array<Buffer> = []
+  private done = false
+  private timer: ReturnType<typeof setTimeout> | undefined = undefined
+
+  constructor(private readonly resume: Resume) {}
+
+  start(millis: number): void {
+    if (millis <= MAX_TIMER_MILLIS) this.timer = setTimeout(() => this.finish(Effect.fail(timedOut), true), millis)
+  }
+
+  cancel(): void {
+    this.finish(undefined, true)
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    if (this.done) controller.abort(new Aborted("request cancelled"))
+    else this.controller = controller
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
+    if (statusCode < 200) return
+    this.status = statusCode
+    this.headers = headers
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.chunks.push(chunk)
+  }
+
+  onResponseEnd(): void {
+    const chunks = this.chunks
+    const text = chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8")
+    this.finish(Effect.succeed({ status: this.status, headers: this.headers, text }), false)
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    const detail = describe(error)
+    const failure =
+      this.status === 0
+        ? requestFailed(detail, error)
+        : responseFailed(this.status, firstHeader(this.headers["x-request-id"]), detail, error)
+    this.finish(Effect.fail(failure), false)
+  }
+
+  private finish(effect: Effect.Effect<TransportResponse, TransportFailure> | undefined, abort: boolean): void {
+    if (this.done) return
+    this.done = true
+    if (this.timer !== undefined) clearTimeout(this.timer)
+    if (abort) this.controller?.abort(new Aborted("request cancelled"))
+    if (effect !== undefined) this.resume(effect)
+  }
+}
+
+/**
+ * Sends with undici's `Dispatcher.dispatch` (keep-alive connection pool, no stream or `AbortSignal` per call).
+ * The request timeout is a plain timer that aborts the exchange: no Effect fibers or timers on this path.
+ * undici's own `headersTimeout`/`bodyTimeout` are turned off for these requests: they time phases, not the
+ * whole exchange, and would turn a long configured timeout into a `Transport` error after 300 s.
+ *
+ * @internal
+ */
+export const fromDispatcher = (dispatcher: Dispatcher): Transport => {
+  let baseUrl = ""
+  let origin = ""
+  let prefix = ""
+  return {
+    send: (request) =>
+      Effect.async<TransportResponse, TransportFailure>((resume) => {
+        if (request.baseUrl !== baseUrl) {
+          const url = new URL(request.baseUrl)
+          baseUrl = request.baseUrl
+          origin = url.origin
+          prefix = url.pathname === "/" ? "" : url.pathname.replace(/\/+$/, "")
+        }
+        const exchange = new Exchange(resume)
+        exchange.start(Duration.toMillis(request.timeout))
+        dispatcher.dispatch(
+          {
+            origin,
+            path: prefix + request.path,
+            method: request.method,
+            headers: request.headers,
+            body: request.body ?? null,
+            headersTimeout: 0,
+            bodyTimeout: 0
+          },
+          exchange
+        )
+        return Effect.sync(() => exchange.cancel())
+      })
+  }
+}
+
+/**
+ * A keep-alive undici `Agent` closed with the scope (in-flight requests are aborted).
+ *
+ * @internal
+ */
+export const makeAgent: Effect.Effect<Dispatcher, never, Scope.Scope> = Effect.acquireRelease(
+  Effect.sync(() => new Agent()),
+  (agent) => Effect.promise(() => agent.destroy())
+)
