@@ -8,7 +8,7 @@
  */
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import { endpoint, execute } from "./internal/request.js"
+import { endpoint, execute, postWithRequestedAt, withRequestedAt } from "./internal/request.js"
 import { ProductType } from "./Payments.js"
 import type { PayPayClient } from "./PayPayClient.js"
 import type { EndpointError } from "./PayPayError.js"
@@ -191,7 +191,7 @@ const Give = endpoint({
   apiName: "v2_createCashBackRequest",
   method: "POST",
   input: GiveCashbackParams,
-  request: (params, { now }) => ({ path: "/v2/cashback", body: { ...params, requestedAt: params.requestedAt ?? now } }),
+  request: postWithRequestedAt("/v2/cashback"),
   response: undefined,
   timeout: "30 seconds",
   safety: "write",
@@ -247,10 +247,7 @@ const Reverse = endpoint({
   apiName: "v2_createReverseCashBackRequest",
   method: "POST",
   input: ReverseCashbackParams,
-  request: (params, { now }) => ({
-    path: "/v2/cashback_reversal",
-    body: { ...params, requestedAt: params.requestedAt ?? now }
-  }),
+  request: postWithRequestedAt("/v2/cashback_reversal"),
   response: undefined,
   timeout: "30 seconds",
   safety: "write",
@@ -312,7 +309,7 @@ const ConsultExpected = endpoint({
   input: Schema.Struct({ params: ConsultExpectedCashbackParams, lang: Schema.optional(Lang) }),
   request: ({ lang, params }, { now }) => ({
     path: "/v1/payments/cashback/expected",
-    body: { ...params, requestedAt: params.requestedAt ?? now },
+    body: withRequestedAt(params, now),
     headers: lang === undefined ? undefined : { Lang: lang }
   }),
   response: ExpectedCashback,

@@ -7,7 +7,7 @@
  */
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import { endpoint, execute } from "./internal/request.js"
+import { endpoint, execute, postWithRequestedAt, withRequestedAt } from "./internal/request.js"
 import type { PayPayClient } from "./PayPayClient.js"
 import type { EndpointError } from "./PayPayError.js"
 import { EpochSeconds, Id64, Metadata, MoneyAmount, OrderItem, Payment, Text255 } from "./PayPaySchema.js"
@@ -135,7 +135,7 @@ const Create = endpoint({
   request: ({ agreeSimilarTransaction, params }, { now }) => ({
     path: "/v2/payments",
     query: { agreeSimilarTransaction },
-    body: { ...params, requestedAt: params.requestedAt ?? now }
+    body: withRequestedAt(params, now)
   }),
   response: Payment,
   timeout: "30 seconds",
@@ -187,10 +187,7 @@ const CreateContinuous = endpoint({
   apiName: "v1_createSubscriptionPayment",
   method: "POST",
   input: CreateContinuousPaymentParams,
-  request: (params, { now }) => ({
-    path: "/v1/subscription/payments",
-    body: { ...params, requestedAt: params.requestedAt ?? now }
-  }),
+  request: postWithRequestedAt("/v1/subscription/payments"),
   response: Payment,
   timeout: "30 seconds",
   safety: "write",

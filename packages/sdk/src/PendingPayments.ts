@@ -8,7 +8,7 @@
  */
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import { endpoint, execute } from "./internal/request.js"
+import { endpoint, execute, postWithRequestedAt } from "./internal/request.js"
 import { checkWindow } from "./internal/timeWindow.js"
 import type { PayPayClient } from "./PayPayClient.js"
 import type { EndpointError } from "./PayPayError.js"
@@ -112,10 +112,7 @@ const Create = endpoint({
   apiName: "v1_createRequestOrder",
   method: "POST",
   input: CreatePendingPaymentParams,
-  request: (params, { now }) => ({
-    path: "/v1/requestOrder",
-    body: { ...params, requestedAt: params.requestedAt ?? now }
-  }),
+  request: postWithRequestedAt("/v1/requestOrder"),
   response: PendingPayment,
   timeout: "30 seconds",
   safety: "write",

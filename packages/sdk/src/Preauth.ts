@@ -9,7 +9,7 @@
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import { endpoint, execute } from "./internal/request.js"
+import { endpoint, execute, postWithRequestedAt, withRequestedAt } from "./internal/request.js"
 import { checkWindow } from "./internal/timeWindow.js"
 import type { PayPayClient } from "./PayPayClient.js"
 import type { EndpointError } from "./PayPayError.js"
@@ -161,7 +161,7 @@ const Authorize = endpoint({
   request: ({ agreeSimilarTransaction, params }, { now }) => ({
     path: "/v2/payments/preauthorize",
     query: { agreeSimilarTransaction },
-    body: { ...params, requestedAt: params.requestedAt ?? now }
+    body: withRequestedAt(params, now)
   }),
   response: Payment,
   timeout: "30 seconds",
@@ -227,10 +227,7 @@ const Capture = endpoint({
   apiName: "v2_captureAuthorizedOrder",
   method: "POST",
   input: CapturePaymentParams,
-  request: (params, { now }) => ({
-    path: "/v2/payments/capture",
-    body: { ...params, requestedAt: params.requestedAt ?? now }
-  }),
+  request: postWithRequestedAt("/v2/payments/capture"),
   response: Payment,
   timeout: "30 seconds",
   safety: "write",
@@ -291,10 +288,7 @@ const Revert = endpoint({
   apiName: "v2_revertAuthorizedOrder",
   method: "POST",
   input: RevertAuthorizationParams,
-  request: (params, { now }) => ({
-    path: "/v2/payments/preauthorize/revert",
-    body: { ...params, requestedAt: params.requestedAt ?? now }
-  }),
+  request: postWithRequestedAt("/v2/payments/preauthorize/revert"),
   response: RevertedAuthorization,
   timeout: "30 seconds",
   safety: "write",

@@ -7,7 +7,7 @@
  */
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import { endpoint, execute } from "./internal/request.js"
+import { endpoint, execute, postWithRequestedAt } from "./internal/request.js"
 import type { PayPayClient } from "./PayPayClient.js"
 import type { EndpointError } from "./PayPayError.js"
 import { EpochSeconds, Id64, MoneyAmount, Refund, Text255 } from "./PayPaySchema.js"
@@ -53,7 +53,7 @@ export const Create = endpoint({
   apiName: "v2_createRefundPayment",
   method: "POST",
   input: RefundPaymentParams,
-  request: (params, { now }) => ({ path: "/v2/refunds", body: { ...params, requestedAt: params.requestedAt ?? now } }),
+  request: postWithRequestedAt("/v2/refunds"),
   response: Refund,
   timeout: "30 seconds",
   safety: "write",

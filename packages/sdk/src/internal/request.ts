@@ -55,6 +55,32 @@ export interface Endpoint<In, Decoded, A, C extends PayPayError.ResultCode> {
  */
 export const CONTENT_TYPE = "application/json"
 
+/**
+ * The request of a POST endpoint whose body is the params with `requestedAt` defaulting to now (the SDK fills it
+ * in seconds, as PayPay requires; reference §A.5, §B.1).
+ *
+ * @internal
+ */
+export const postWithRequestedAt =
+  (path: string) =>
+  <P extends { readonly requestedAt?: number | undefined }>(
+    params: P,
+    context: { readonly now: number }
+  ): WireRequest => ({
+    path,
+    body: withRequestedAt(params, context.now)
+  })
+
+/**
+ * `params` with `requestedAt` defaulting to `now`.
+ *
+ * @internal
+ */
+export const withRequestedAt = <P extends { readonly requestedAt?: number | undefined }>(params: P, now: number) => ({
+  ...params,
+  requestedAt: params.requestedAt ?? now
+})
+
 /** @internal */
 export const endpoint = <In, Decoded, A, const C extends PayPayError.ResultCode = never>(
   spec: Endpoint<In, Decoded, A, C>
