@@ -15,7 +15,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Random from "effect/Random"
 import * as Redacted from "effect/Redacted"
-import { createHash, createHmac, timingSafeEqual } from "node:crypto"
+import { createHash, createHmac, createSecretKey, type KeyObject, timingSafeEqual } from "node:crypto"
 
 // ====== Models ======
 
@@ -149,7 +149,11 @@ export const EMPTY = "empty"
  * @category Constructors
  */
 export const bodyHash = (contentType: string, body: string | Uint8Array): string =>
-  createHash("md5").update(contentType, "utf8").update(body).digest("base64")
+  typeof body === "string"
+    ? createHash("md5")
+        .update(contentType + body, "utf8")
+        .digest("base64")
+    : createHash("md5").update(contentType, "utf8").update(body).digest("base64")
 
 /**
  * The string that is HMAC'd, `path \n METHOD \n nonce \n epoch \n contentType \n bodyHash`, with the query
@@ -169,9 +173,14 @@ export const signedString = (parts: SignParts & { readonly nonce: string; readon
  * @category Constructors
  */
 export const header = (credentials: Credentials, parts: SignParts, nonce: string, epoch: number | string): string => {
-  const fields = fieldsOf(parts, nonce, epoch)
-  const mac = macOf(secretOf(credentials.apiSecret), fields)
-  return `hmac OPA-Auth:${credentials.apiKey}:${mac}:${fields.nonce}:${fields.epoch}:${fields.hash}`
+  const body = parts.body
+  const empty = isEmptyBody(body)
+  const contentType = empty ? EMPTY : (parts.contentType ?? "")
+  const hash = empty ? EMPTY : bodyHash(contentType, body)
+  const epochText = String(epoch)
+  const signed = `${stripQuery(parts.path)}\n${parts.method.toUpperCase()}\n${nonce}\n${epochText}\n${contentType}\n${hash}`
+  const mac = createHmac("sha256", keyOf(credentials.apiSecret)).update(signed, "utf8").digest("base64")
+  return `hmac OPA-Auth:${credentials.apiKey}:${mac}:${nonce}:${epochText}:${hash}`
 }
 
 const NONCE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
@@ -298,8 +307,18 @@ const contentAndHash = (
   return [type, bodyHash(type, body)]
 }
 
-const secretOf = (secret: Redacted.Redacted<string> | string): string =>
-  Redacted.isRedacted(secret) ? Redacted.value(secret) : secret
+const keys = new WeakMap<Redacted.Redacted<string>, KeyObject>()
+
+/** The HMAC key of a secret; a `Redacted` secret is turned into a `KeyObject` once and reused. */
+const keyOf = (secret: Redacted.Redacted<string> | string): KeyObject | string => {
+  if (!Redacted.isRedacted(secret)) return secret
+  let key = keys.get(secret)
+  if (key === undefined) {
+    key = createSecretKey(Buffer.from(Redacted.value(secret), "utf8"))
+    keys.set(secret, key)
+  }
+  return key
+}
 
 const hmac = (secret: string, data: string): string =>
   createHmac("sha256", secret).update(data, "utf8").digest("base64")

@@ -1,10 +1,14 @@
+import type * as AST from "effect/SchemaAST"
 import * as Cause from "effect/Cause"
-import type * as Clock from "effect/Clock"
+import * as Clock from "effect/Clock"
+import * as Context from "effect/Context"
+import * as DefaultServices from "effect/DefaultServices"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
+import * as Random from "effect/Random"
 import * as Schema from "effect/Schema"
 import type * as Tracer from "effect/Tracer"
 import { PayPayClient } from "../PayPayClient.js"
@@ -162,6 +166,32 @@ interface Plan<Decoded, A> {
   readonly spanName: string
 }
 
+type ClassSchema<A> = Schema.Schema<A, any> & (new (props: any, disableValidation: boolean) => A)
+
+const isClassSchema = <A>(schema: Schema.Schema<A, any>): schema is ClassSchema<A> => {
+  const ast = schema.ast
+  return (
+    typeof schema === "function" && "fields" in schema && ast._tag === "Transformation" && ast.to._tag === "Declaration"
+  )
+}
+
+/**
+ * Decodes a response. A `Schema.Class` decodes its fields schema and then runs `new Class(fields, true)`, so the
+ * fast path does exactly that without the class's transformation and declaration steps; a failure is decoded
+ * again with the full schema so the error reads the same.
+ */
+const decoderOf = <A>(schema: Schema.Schema<A, any>): ((data: unknown) => Either.Either<A, ParseResult.ParseError>) => {
+  const full = Schema.decodeUnknownEither(schema)
+  if (!isClassSchema(schema)) return full
+  const fields = ParseResult.decodeUnknownEither(
+    Schema.make<unknown, unknown, never>((schema.ast as AST.Transformation).from)
+  )
+  return (data) => {
+    const decoded = fields(data)
+    return Either.isRight(decoded) ? Either.right(new schema(decoded.right, true)) : full(data)
+  }
+}
+
 const plans = new WeakMap<object, Plan<any, any>>()
 
 const planOf = <In, Decoded, A, C extends PayPayError.ResultCode>(
@@ -171,7 +201,7 @@ const planOf = <In, Decoded, A, C extends PayPayError.ResultCode>(
   if (plan === undefined) {
     plan = {
       decodeInput: Schema.decodeUnknownEither(endpoint.input, { errors: "all", onExcessProperty: "error" }),
-      decodeData: endpoint.response === undefined ? undefined : Schema.decodeUnknownEither(endpoint.response),
+      decodeData: endpoint.response === undefined ? undefined : decoderOf(endpoint.response),
       documented: new Set<string>([...endpoint.codes, ...PayPayError.CommonCodes]),
       retryable: isRetryableFor(endpoint.safety),
       timeout: Duration.decode(endpoint.timeout),
@@ -193,7 +223,8 @@ export const execute = <In, Decoded, A, C extends PayPayError.ResultCode>(
   input: In
 ): Effect.Effect<A, PayPayError.EndpointError<C>, PayPayClient> => {
   const plan = planOf(endpoint)
-  return Effect.flatMap(PayPayClient, (client) => {
+  return Effect.withFiberRuntime<A, PayPayError.PayPayError>((fiber) => {
+    const client = Context.unsafeGet(fiber.currentContext as Context.Context<PayPayClient>, PayPayClient)
     const decoded = plan.decodeInput(input)
     if (Either.isLeft(decoded)) {
       const error = new PayPayError.PayPayRequestError({
@@ -208,23 +239,21 @@ export const execute = <In, Decoded, A, C extends PayPayError.ResultCode>(
         attributes: { "paypay.operation": endpoint.operation, "paypay.api_name": endpoint.apiName }
       })
     }
-    return Effect.clockWith((clock) =>
-      Effect.randomWith((random) =>
-        Effect.flatMap(random.next, (draw) => {
-          const epoch = epochOf(clock)
-          const wire = endpoint.request(decoded.right, { now: epoch })
-          const attributes = {
-            "paypay.operation": endpoint.operation,
-            "paypay.api_name": endpoint.apiName,
-            "http.request.method": endpoint.method,
-            "url.path": wire.path
-          }
-          return Effect.useSpan(plan.spanName, { kind: "client", captureStackTrace: false, attributes }, (span) =>
-            new Call(endpoint, plan, client, decoded.right, wire, span).run(0, nonceOf(draw), epoch)
-          )
-        })
+    const services = fiber.getFiberRef(DefaultServices.currentServices)
+    const clock = Context.get(services, Clock.Clock)
+    return Effect.flatMap(Context.get(services, Random.Random).next, (draw) => {
+      const epoch = epochOf(clock)
+      const wire = endpoint.request(decoded.right, { now: epoch })
+      const attributes = {
+        "paypay.operation": endpoint.operation,
+        "paypay.api_name": endpoint.apiName,
+        "http.request.method": endpoint.method,
+        "url.path": wire.path
+      }
+      return Effect.useSpan(plan.spanName, { kind: "client", captureStackTrace: false, attributes }, (span) =>
+        new Call(endpoint, plan, client, decoded.right, wire, span).run(0, nonceOf(draw), epoch)
       )
-    )
+    })
   }) as Effect.Effect<A, PayPayError.EndpointError<C>, PayPayClient>
 }
 
