@@ -7,7 +7,7 @@
  */
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import { endpoint, execute, postWithRequestedAt, withRequestedAt } from "./internal/request.js"
+import { agreeable, agreeableInput, endpoint, execute, postAgreeable, postWithRequestedAt } from "./internal/request.js"
 import type { PayPayClient } from "./PayPayClient.js"
 import type { EndpointError } from "./PayPayError.js"
 import { EpochSeconds, Id64, Metadata, MoneyAmount, OrderItem, Payment, Text255 } from "./PayPaySchema.js"
@@ -131,12 +131,8 @@ const Create = endpoint({
   operation: "Payments.create",
   apiName: "v2_createPayment",
   method: "POST",
-  input: Schema.Struct({ params: CreatePaymentParams, agreeSimilarTransaction: Schema.optional(Schema.Boolean) }),
-  request: ({ agreeSimilarTransaction, params }, { now }) => ({
-    path: "/v2/payments",
-    query: { agreeSimilarTransaction },
-    body: withRequestedAt(params, now)
-  }),
+  input: agreeableInput(CreatePaymentParams),
+  request: postAgreeable("/v2/payments"),
   response: Payment,
   timeout: "30 seconds",
   safety: "write",
@@ -175,12 +171,7 @@ export const create = (
   params: CreatePaymentParams,
   options?: CreateOptions
 ): Effect.Effect<Payment, EndpointError<(typeof Create.codes)[number]>, PayPayClient> =>
-  execute(
-    Create,
-    options?.agreeSimilarTransaction === undefined
-      ? { params }
-      : { params, agreeSimilarTransaction: options.agreeSimilarTransaction }
-  )
+  execute(Create, agreeable(params, options))
 
 const CreateContinuous = endpoint({
   operation: "Payments.createContinuous",

@@ -9,7 +9,7 @@
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import { endpoint, execute, postWithRequestedAt, withRequestedAt } from "./internal/request.js"
+import { agreeable, agreeableInput, endpoint, execute, postAgreeable, postWithRequestedAt } from "./internal/request.js"
 import { checkWindow } from "./internal/timeWindow.js"
 import type { PayPayClient } from "./PayPayClient.js"
 import type { EndpointError } from "./PayPayError.js"
@@ -157,12 +157,8 @@ const Authorize = endpoint({
   operation: "Preauth.authorize",
   apiName: "v2_createOrderAndAuthorize",
   method: "POST",
-  input: Schema.Struct({ params: AuthorizePaymentParams, agreeSimilarTransaction: Schema.optional(Schema.Boolean) }),
-  request: ({ agreeSimilarTransaction, params }, { now }) => ({
-    path: "/v2/payments/preauthorize",
-    query: { agreeSimilarTransaction },
-    body: withRequestedAt(params, now)
-  }),
+  input: agreeableInput(AuthorizePaymentParams),
+  request: postAgreeable("/v2/payments/preauthorize"),
   response: Payment,
   timeout: "30 seconds",
   safety: "write",
@@ -214,12 +210,7 @@ export const authorize = (
       min: "1 second",
       max: AUTHORIZATION_MAX
     }),
-    execute(
-      Authorize,
-      options?.agreeSimilarTransaction === undefined
-        ? { params }
-        : { params, agreeSimilarTransaction: options.agreeSimilarTransaction }
-    )
+    execute(Authorize, agreeable(params, options))
   )
 
 const Capture = endpoint({

@@ -85,6 +85,41 @@ export const withRequestedAt = <P extends { readonly requestedAt?: number | unde
   requestedAt: params.requestedAt ?? now
 })
 
+/**
+ * The input of a create call that takes PayPay's `agreeSimilarTransaction` query flag beside its body
+ * (`POST /v2/payments`, `POST /v2/payments/preauthorize`; reference §B.3, §C.4).
+ *
+ * @internal
+ */
+export const agreeableInput = <A, I>(params: Schema.Schema<A, I>) =>
+  Schema.Struct({ params, agreeSimilarTransaction: Schema.optional(Schema.Boolean) })
+
+/**
+ * The request of such a call: the flag in the (unsigned) query, the params with `requestedAt` as the body.
+ *
+ * @internal
+ */
+export const postAgreeable =
+  (path: string) =>
+  <P extends { readonly requestedAt?: number | undefined }>(
+    input: { readonly params: P; readonly agreeSimilarTransaction?: boolean | undefined },
+    context: { readonly now: number }
+  ): WireRequest => ({
+    path,
+    query: { agreeSimilarTransaction: input.agreeSimilarTransaction },
+    body: withRequestedAt(input.params, context.now)
+  })
+
+/**
+ * The input value of such a call from the caller's params and options (the flag only when given).
+ *
+ * @internal
+ */
+export const agreeable = <P>(params: P, options?: { readonly agreeSimilarTransaction?: boolean | undefined }) =>
+  options?.agreeSimilarTransaction === undefined
+    ? { params }
+    : { params, agreeSimilarTransaction: options.agreeSimilarTransaction }
+
 /** @internal */
 export const endpoint = <In, Decoded, A, const C extends PayPayError.ResultCode = never>(
   spec: Endpoint<In, Decoded, A, C>
