@@ -1,5 +1,5 @@
 /**
- * The simulator's SQLite database (@effect/sql-sqlite-node over better-sqlite3) and its schema.
+ * The simulator's SQLite database (@effect/sql's `SqlClient` over better-sqlite3, `Store/Sqlite.ts`) and its schema.
  *
  * `":memory:"` by default (tests: every layer build is a fresh, empty database); a file with WAL journaling for the
  * dev server. The schema is created (`CREATE TABLE IF NOT EXISTS`) once, when the layer is built, so every store
@@ -9,12 +9,11 @@
  */
 import * as SqlClient from "@effect/sql/SqlClient"
 import type { SqlError } from "@effect/sql/SqlError"
-import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
-import type { ConfigError } from "effect/ConfigError"
 import * as Arr from "effect/Array"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
+import * as Sqlite from "./Sqlite.js"
 
 /**
  * Who owns a row: the API key that signed the request plus the merchant (`X-ASSUME-MERCHANT` / `assumeMerchant`,
@@ -224,14 +223,8 @@ export const kvSet = (key: string, value: string): Effect.Effect<void, SqlError,
  * @since 0.1.0
  * @category Layers
  */
-export const layer = (
-  options: Options = {}
-): Layer.Layer<SqliteClient.SqliteClient | SqlClient.SqlClient, SqlError | ConfigError> => {
-  const filename = options.filename ?? ":memory:"
-  return Layer.effectDiscard(createSchema).pipe(
-    Layer.provideMerge(SqliteClient.layer({ filename, disableWAL: filename === ":memory:" }))
-  )
-}
+export const layer = (options: Options = {}): Layer.Layer<Sqlite.Sqlite | SqlClient.SqlClient, SqlError> =>
+  Layer.effectDiscard(createSchema).pipe(Layer.provideMerge(Sqlite.layer({ filename: options.filename ?? ":memory:" })))
 
 /**
  * A fresh in-memory database per layer build.
@@ -239,4 +232,4 @@ export const layer = (
  * @since 0.1.0
  * @category Layers
  */
-export const layerMemory: Layer.Layer<SqliteClient.SqliteClient | SqlClient.SqlClient, SqlError | ConfigError> = layer()
+export const layerMemory: Layer.Layer<Sqlite.Sqlite | SqlClient.SqlClient, SqlError> = layer()

@@ -5,22 +5,30 @@
  * having debited the user. When simulated time passes its `expiresAt`, it must read as `EXPIRED` and the user must
  * have the amount back, without any timer. {@link releaseExpired} does both, in one SQL transaction, for every
  * authorization due; `PaymentStore` and `UserStore` run it before each read, so no reader can see an expired
- * authorization whose money is still held. A single indexed `SELECT … LIMIT 1` comes first, so a read pays for no
- * transaction when nothing is due.
+ * authorization whose money is still held. A single indexed `SELECT … LIMIT 1` comes first, run synchronously
+ * (`Store/Sqlite.ts`), so a read pays for no transaction, and almost nothing, when nothing is due.
  *
  * @since 0.1.0
  */
 import * as SqlClient from "@effect/sql/SqlClient"
 import type { SqlError } from "@effect/sql/SqlError"
+import type * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import type * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as Payment from "../Domain/Payment.js"
 import { SimClock } from "../SimClock.js"
 import * as WebhookOutbox from "../Webhooks/Outbox.js"
+import { type Db, Sqlite } from "./Sqlite.js"
 
 const PaymentJson = Schema.parseJson(Payment.Payment)
 const decodeDoc = Schema.decodeUnknown(PaymentJson)
 const encodeDoc = Schema.encode(PaymentJson)
+
+const ANY_DUE = `SELECT 1 FROM payments
+  WHERE status IN ('AUTHORIZED', 'REAUTHORIZING') AND json_extract(doc, '$.expiresAt') <= ? LIMIT 1`
+
+const anyDue = (db: Db, now: number) => db.get(ANY_DUE, now) !== undefined
 
 interface DueRow {
   readonly id: number
@@ -37,39 +45,81 @@ interface DueRow {
  * @since 0.1.0
  * @category Transitions
  */
-export const releaseExpired: Effect.Effect<void, SqlError, SqlClient.SqlClient | SimClock> = Effect.gen(function* () {
-  const sql = yield* SqlClient.SqlClient
-  const now = yield* Effect.flatMap(SimClock, (clock) => clock.nowSeconds)
-  const any = yield* sql`SELECT 1 FROM payments
-    WHERE status IN ('AUTHORIZED', 'REAUTHORIZING') AND json_extract(doc, '$.expiresAt') <= ${now} LIMIT 1`
-  if (any.length === 0) return
-  yield* sql.withTransaction(
-    Effect.gen(function* () {
-      const due = yield* sql<DueRow>`SELECT id, api_key, merchant_id, doc FROM payments
+export const releaseExpired: Effect.Effect<void, SqlError, SqlClient.SqlClient | Sqlite | SimClock> = Effect.gen(
+  function* () {
+    const sql = yield* SqlClient.SqlClient
+    const now = yield* Effect.flatMap(SimClock, (clock) => clock.nowSeconds)
+    const due = yield* Effect.flatMap(Sqlite, (sqlite) => sqlite.run((db) => anyDue(db, now)))
+    if (!due) return
+    yield* sql.withTransaction(
+      Effect.gen(function* () {
+        const due = yield* sql<DueRow>`SELECT id, api_key, merchant_id, doc FROM payments
         WHERE status IN ('AUTHORIZED', 'REAUTHORIZING') AND json_extract(doc, '$.expiresAt') <= ${now}`
-      yield* Effect.forEach(
-        due,
-        (row) =>
-          Effect.gen(function* () {
-            const payment = yield* Effect.orDie(decodeDoc(row.doc))
-            const expired = Payment.settle(payment, { now })
-            if (expired.status !== "EXPIRED") return
-            const doc = yield* Effect.orDie(encodeDoc(expired))
-            yield* sql`UPDATE payments SET status = ${expired.status}, doc = ${doc} WHERE id = ${row.id}`
-            yield* WebhookOutbox.paymentChanged(
-              { apiKey: row.api_key, merchantId: row.merchant_id },
-              payment.status,
-              expired
-            )
-            const user = payment.userAuthorizationId
-            if (user === undefined) return
-            yield* sql`UPDATE users
+        yield* Effect.forEach(
+          due,
+          (row) =>
+            Effect.gen(function* () {
+              const payment = yield* Effect.orDie(decodeDoc(row.doc))
+              const expired = Payment.settle(payment, { now })
+              if (expired.status !== "EXPIRED") return
+              const doc = yield* Effect.orDie(encodeDoc(expired))
+              yield* sql`UPDATE payments SET status = ${expired.status}, doc = ${doc} WHERE id = ${row.id}`
+              yield* WebhookOutbox.paymentChanged(
+                { apiKey: row.api_key, merchantId: row.merchant_id },
+                payment.status,
+                expired
+              )
+              const user = payment.userAuthorizationId
+              if (user === undefined) return
+              yield* sql`UPDATE users
               SET doc = json_set(doc, '$.balance', json_extract(doc, '$.balance') + ${payment.amount.amount})
               WHERE api_key = ${row.api_key} AND merchant_id = ${row.merchant_id}
               AND user_authorization_id = ${user}`
-          }),
-        { discard: true }
-      )
-    })
+            }),
+          { discard: true }
+        )
+      })
+    )
+  }
+)
+
+/**
+ * {@link releaseExpired} bound to a store's services (and its outbox, if any) once, for a store that releases before
+ * every read.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface Release {
+  /** Whether an authorization is due at `now`: one indexed lookup, for use inside `Sqlite.run`. */
+  readonly isDue: (db: Db, now: number) => boolean
+  /** Release everything due (the full transaction). */
+  readonly all: Effect.Effect<void, SqlError>
+  /** `all`, entered only when the synchronous check finds something due. */
+  readonly ifDue: Effect.Effect<void, SqlError>
+}
+
+/**
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const makeRelease = (services: {
+  readonly sql: SqlClient.SqlClient
+  readonly sqlite: Context.Tag.Service<Sqlite>
+  readonly clock: Context.Tag.Service<SimClock>
+  readonly outbox: Option.Option<WebhookOutbox.Outbox.Service>
+}): Release => {
+  const all = releaseExpired.pipe(
+    Effect.provideService(SqlClient.SqlClient, services.sql),
+    Effect.provideService(Sqlite, services.sqlite),
+    Effect.provideService(SimClock, services.clock),
+    WebhookOutbox.provideOption(services.outbox)
   )
-})
+  const ifDue = Effect.flatMap(services.clock.nowSeconds, (now) =>
+    Effect.flatMap(
+      services.sqlite.run((db) => anyDue(db, now)),
+      (due) => (due ? all : Effect.void)
+    )
+  )
+  return { isDue: anyDue, all, ifDue }
+}

@@ -8,7 +8,10 @@
  * (`Store/Expiry.ts`). `update` runs read → check → write in one SQL transaction, so concurrent requests cannot
  * both pass a check (double refunds, double payments). A status change that PayPay notifies (COMPLETED, AUTHORIZED,
  * CANCELED, …) is recorded in the webhook outbox within the same transaction, when the store was built with one.
- * An `insert` that indexes no refunds and notifies nothing is a single `INSERT` with no transaction.
+ *
+ * The request hot paths run as synchronous steps on prepared statements (`Store/Sqlite.ts`): every single-row read,
+ * and an `insert` that indexes no refunds and notifies nothing (one `INSERT`, no transaction). The rest goes
+ * through `SqlClient`.
  *
  * @since 0.1.0
  */
@@ -27,7 +30,8 @@ import { SimClock } from "../SimClock.js"
 import * as Events from "../Webhooks/Events.js"
 import * as WebhookOutbox from "../Webhooks/Outbox.js"
 import type { Tenant } from "./Database.js"
-import { releaseExpired } from "./Expiry.js"
+import { makeRelease } from "./Expiry.js"
+import { type Db, Sqlite } from "./Sqlite.js"
 
 // =============================================================================
 // Errors
@@ -164,10 +168,23 @@ interface DocRow {
   readonly doc: string
 }
 
+const INSERT_PAYMENT = `INSERT INTO payments
+  (api_key, merchant_id, merchant_payment_id, payment_id, code_id, kind, status, doc)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (api_key, merchant_id, merchant_payment_id) DO NOTHING`
+const SELECT_DOC = "SELECT api_key, merchant_id, doc FROM payments"
+const BY_MERCHANT_PAYMENT_ID = `${SELECT_DOC} WHERE api_key = ? AND merchant_id = ? AND merchant_payment_id = ?`
+const BY_CODE_ID = `${SELECT_DOC} WHERE api_key = ? AND merchant_id = ? AND code_id = ?`
+const BY_PAYMENT_ID = `${SELECT_DOC} WHERE api_key = ? AND merchant_id = ? AND payment_id = ?`
+const LOCATE_BY_CODE_ID = `${SELECT_DOC} WHERE code_id = ?`
+const LOCATE_BY_PAYMENT_ID = `${SELECT_DOC} WHERE payment_id = ?`
+
 const PaymentJson = Schema.parseJson(Payment.Payment)
-const decodePaymentJson = Schema.decodeUnknown(PaymentJson)
 const encodePaymentJson = Schema.encode(PaymentJson)
-const decodeDoc = (doc: string) => Effect.orDie(decodePaymentJson(doc))
+/** Our own documents; a failure is a defect. */
+const decodeDoc = Schema.decodeUnknownSync(PaymentJson)
+const encodeDocSync = Schema.encodeSync(PaymentJson)
+const DUE = Symbol("due")
 const encodeDoc = (payment: Payment.Payment) => Effect.orDie(encodePaymentJson(payment))
 
 /**
@@ -176,40 +193,48 @@ const encodeDoc = (payment: Payment.Payment) => Effect.orDie(encodePaymentJson(p
  */
 export const make = (
   options: Options = {}
-): Effect.Effect<PaymentStore.Service, never, SqlClient.SqlClient | SimClock> =>
+): Effect.Effect<PaymentStore.Service, never, SqlClient.SqlClient | Sqlite | SimClock> =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
+    const sqlite = yield* Sqlite
     const clock = yield* SimClock
     const outbox = yield* Effect.serviceOption(WebhookOutbox.Outbox)
     const notify = (tenant: Tenant, before: Payment.PaymentStatus | undefined, after: Payment.Payment) =>
       Option.isSome(outbox) ? outbox.value.paymentChanged(tenant, before, after) : Effect.void
 
-    const read = (doc: string) =>
-      Effect.zipWith(decodeDoc(doc), clock.nowSeconds, (payment, now) =>
-        Payment.settle(payment, { now, refundSettleSeconds: options.refundSettleSeconds })
-      )
+    const settled = (doc: string, now: number) =>
+      Payment.settle(decodeDoc(doc), { now, refundSettleSeconds: options.refundSettleSeconds })
+    const read = (doc: string) => Effect.map(clock.nowSeconds, (now) => settled(doc, now))
 
-    const release = releaseExpired.pipe(
-      Effect.provideService(SqlClient.SqlClient, sql),
-      Effect.provideService(SimClock, clock),
-      WebhookOutbox.provideOption(outbox)
-    )
-    const fresh = <A>(query: Effect.Effect<A, SqlError>) => Effect.zipRight(release, query)
+    const release = makeRelease({ sql, sqlite, clock, outbox })
+    const fresh = <A>(query: Effect.Effect<A, SqlError>) => Effect.zipRight(release.ifDue, query)
 
-    const readFirst = (rows: ReadonlyArray<DocRow>) =>
-      Option.match(Arr.head(rows), {
-        onNone: () => Effect.succeedNone,
-        onSome: (row) => Effect.asSome(read(row.doc))
+    /** One row at simulated now, after releasing what expired (checked in the same synchronous step). */
+    const freshRow = <A>(query: (db: Db) => DocRow | undefined, use: (row: DocRow, payment: Payment.Payment) => A) =>
+      Effect.flatMap(clock.nowSeconds, (now) => {
+        const found = (row: DocRow | undefined) =>
+          row === undefined ? Option.none<A>() : Option.some(use(row, settled(row.doc, now)))
+        return Effect.flatMap(
+          sqlite.run((db) => (release.isDue(db, now) ? DUE : found(query(db)))),
+          (result) =>
+            result === DUE
+              ? Effect.zipRight(
+                  release.all,
+                  sqlite.run((db) => found(query(db)))
+                )
+              : Effect.succeed(result)
+        )
       })
 
-    const locateFirst = (rows: ReadonlyArray<DocRow>) =>
-      Option.match(Arr.head(rows), {
-        onNone: () => Effect.succeedNone,
-        onSome: (row) =>
-          Effect.map(read(row.doc), (payment) =>
-            Option.some<Located>({ tenant: { apiKey: row.api_key, merchantId: row.merchant_id }, payment })
-          )
-      })
+    const payment = (_: DocRow, payment: Payment.Payment) => payment
+    const located = (row: DocRow, payment: Payment.Payment): Located => ({
+      tenant: { apiKey: row.api_key, merchantId: row.merchant_id },
+      payment
+    })
+
+    const readRow = (row: DocRow | undefined) => (row === undefined ? Effect.succeedNone : Effect.asSome(read(row.doc)))
+
+    const readFirst = (rows: ReadonlyArray<DocRow>) => readRow(rows[0])
 
     const indexRefunds = (tenant: Tenant, merchantPaymentId: string, refunds: ReadonlyArray<Payment.Refund>) =>
       Effect.forEach(
@@ -231,19 +256,27 @@ export const make = (
       )
 
     const insertRow = (tenant: Tenant, payment: Payment.Payment) =>
-      Effect.flatMap(
-        encodeDoc(payment),
-        (doc) => sql`INSERT INTO payments
-          (api_key, merchant_id, merchant_payment_id, payment_id, code_id, kind, status, doc)
-          VALUES (${tenant.apiKey}, ${tenant.merchantId}, ${payment.merchantPaymentId}, ${payment.paymentId},
-            ${payment.code?.codeId ?? null}, ${payment.kind}, ${payment.status}, ${doc})
-          ON CONFLICT (api_key, merchant_id, merchant_payment_id) DO NOTHING
-          RETURNING id`
-      ).pipe(
+      Effect.suspend(() => {
+        const doc = encodeDocSync(payment)
+        return sqlite.run(
+          (db) =>
+            db.run(
+              INSERT_PAYMENT,
+              tenant.apiKey,
+              tenant.merchantId,
+              payment.merchantPaymentId,
+              payment.paymentId,
+              payment.code?.codeId ?? null,
+              payment.kind,
+              payment.status,
+              doc
+            ) === 1
+        )
+      }).pipe(
         Effect.flatMap((inserted) =>
-          inserted.length === 0
-            ? Effect.fail(new DuplicatePayment({ merchantPaymentId: payment.merchantPaymentId }))
-            : Effect.succeed(payment)
+          inserted
+            ? Effect.succeed(payment)
+            : Effect.fail(new DuplicatePayment({ merchantPaymentId: payment.merchantPaymentId }))
         )
       )
 
@@ -258,38 +291,21 @@ export const make = (
           )
 
     const get = (tenant: Tenant, merchantPaymentId: string) =>
-      Effect.flatMap(
-        fresh(sql<DocRow>`SELECT api_key, merchant_id, doc FROM payments
-          WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId}
-          AND merchant_payment_id = ${merchantPaymentId}`),
-        readFirst
+      freshRow(
+        (db) => db.get<DocRow>(BY_MERCHANT_PAYMENT_ID, tenant.apiKey, tenant.merchantId, merchantPaymentId),
+        payment
       )
 
     const getByCodeId = (tenant: Tenant, codeId: string) =>
-      Effect.flatMap(
-        fresh(sql<DocRow>`SELECT api_key, merchant_id, doc FROM payments
-          WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId} AND code_id = ${codeId}`),
-        readFirst
-      )
+      freshRow((db) => db.get<DocRow>(BY_CODE_ID, tenant.apiKey, tenant.merchantId, codeId), payment)
 
     const getByPaymentId = (tenant: Tenant, paymentId: string) =>
-      Effect.flatMap(
-        fresh(sql<DocRow>`SELECT api_key, merchant_id, doc FROM payments
-          WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId} AND payment_id = ${paymentId}`),
-        readFirst
-      )
+      freshRow((db) => db.get<DocRow>(BY_PAYMENT_ID, tenant.apiKey, tenant.merchantId, paymentId), payment)
 
-    const locateByCodeId = (codeId: string) =>
-      Effect.flatMap(
-        fresh(sql<DocRow>`SELECT api_key, merchant_id, doc FROM payments WHERE code_id = ${codeId}`),
-        locateFirst
-      )
+    const locateByCodeId = (codeId: string) => freshRow((db) => db.get<DocRow>(LOCATE_BY_CODE_ID, codeId), located)
 
     const locateByPaymentId = (paymentId: string) =>
-      Effect.flatMap(
-        fresh(sql<DocRow>`SELECT api_key, merchant_id, doc FROM payments WHERE payment_id = ${paymentId}`),
-        locateFirst
-      )
+      freshRow((db) => db.get<DocRow>(LOCATE_BY_PAYMENT_ID, paymentId), located)
 
     const findRefund = (tenant: Tenant, merchantRefundId: string) =>
       Effect.flatMap(
@@ -394,12 +410,14 @@ export const make = (
   })
 
 /**
- * Payment store with custom options; requires `SqlClient` (from `Database.layer`) and `SimClock`.
+ * Payment store with custom options; requires `SqlClient` and `Sqlite` (from `Database.layer`) and `SimClock`.
  *
  * @since 0.1.0
  * @category Layers
  */
-export const layerWith = (options: Options): Layer.Layer<PaymentStore, never, SqlClient.SqlClient | SimClock> =>
+export const layerWith = (
+  options: Options
+): Layer.Layer<PaymentStore, never, SqlClient.SqlClient | Sqlite | SimClock> =>
   Layer.effect(PaymentStore, make(options))
 
 /**
@@ -408,4 +426,4 @@ export const layerWith = (options: Options): Layer.Layer<PaymentStore, never, Sq
  * @since 0.1.0
  * @category Layers
  */
-export const layer: Layer.Layer<PaymentStore, never, SqlClient.SqlClient | SimClock> = layerWith({})
+export const layer: Layer.Layer<PaymentStore, never, SqlClient.SqlClient | Sqlite | SimClock> = layerWith({})

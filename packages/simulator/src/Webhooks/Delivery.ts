@@ -27,6 +27,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type { SimClock } from "../SimClock.js"
 import { releaseExpired } from "../Store/Expiry.js"
+import type { Sqlite } from "../Store/Sqlite.js"
 import { type Attempt, schedules } from "./Models.js"
 import { type Next, Outbox, type Pending } from "./Outbox.js"
 import type * as Settings from "./Settings.js"
@@ -206,7 +207,9 @@ const loop = (client: HttpClient.HttpClient, pollMillis: number) =>
  * @since 0.1.0
  * @category Layers
  */
-export const layer = (options: Options = {}): Layer.Layer<never, never, Outbox | SqlClient.SqlClient | SimClock> =>
+export const layer = (
+  options: Options = {}
+): Layer.Layer<never, never, Outbox | SqlClient.SqlClient | Sqlite | SimClock> =>
   Layer.scopedDiscard(
     Effect.gen(function* () {
       const client = yield* HttpClient.HttpClient
