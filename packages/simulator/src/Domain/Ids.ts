@@ -13,23 +13,44 @@ const DIGITS = "0123456789"
 const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 const HEX = "0123456789abcdef"
 
-const charsPerDraw = (size: number): number => Math.max(1, Math.floor(32 / Math.log2(size)))
+const charsPerWord = (size: number): number => Math.max(1, Math.floor(32 / Math.log2(size)))
+
+const BIT_32 = 2 ** 32
+const BIT_21 = 2 ** 21
+
+/** MurmurHash3's 32-bit finalizer: every input bit reaches every output bit. */
+const fmix32 = (input: number): number => {
+  let h = input ^ (input >>> 16)
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  return (h ^ (h >>> 16)) >>> 0
+}
+
+/** Word `index` (32 bits) of the stream keyed by one draw: its high 32 and low 21 bits feed the mix. */
+const word = (high: number, low: number, index: number): number =>
+  fmix32(high ^ fmix32((low + Math.imul(index + 1, 0x9e3779b9)) >>> 0))
 
 /**
- * `length` characters drawn uniformly from `alphabet`. Each `Random.next` (53 random bits) yields as many
- * characters as fit in 32 bits, so an id costs a few draws rather than one per character.
+ * `length` characters from `alphabet`, derived from ONE `Random.next` draw (53 random bits): the draw keys a stream
+ * of 32-bit words (MurmurHash3's finalizer over the draw and a counter), and each word yields as many characters as
+ * fit in 32 bits. One effect per id keeps ids cheap on the request path; distinct draws give distinct ids unless two
+ * 53-bit draws collide.
  *
  * @since 0.1.0
  * @category Constructors
  */
 export const randomString = (alphabet: string, length: number): Effect.Effect<string> => {
   const size = alphabet.length
-  const per = charsPerDraw(size)
+  const per = charsPerWord(size)
   const range = size ** per
-  return Effect.map(Effect.replicateEffect(Random.next, Math.ceil(length / per)), (draws) => {
+  const words = Math.ceil(length / per)
+  return Effect.map(Random.next, (draw) => {
+    const high = Math.floor(draw * BIT_32) >>> 0
+    const low = Math.floor(draw * BIT_32 * BIT_21) % BIT_21
     let out = ""
-    for (const draw of draws) {
-      let rest = Math.floor(draw * range)
+    for (let w = 0; w < words; w++) {
+      let rest = Math.floor((word(high, low, w) / BIT_32) * range)
       for (let i = 0; i < per && out.length < length; i++) {
         out += alphabet.charAt(rest % size)
         rest = Math.floor(rest / size)
