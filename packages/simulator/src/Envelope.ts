@@ -36,6 +36,8 @@ export interface SimResponse {
   readonly status: number
   readonly headers: Readonly<Record<string, string>>
   readonly body: string
+  /** The envelope's `resultInfo.code`, when the simulator rendered it (for the journal). */
+  readonly code?: string | undefined
 }
 
 /**
@@ -114,7 +116,8 @@ const headers = (requestId: string) => ({ "content-type": "application/json", "x
 export const renderReply = (reply: Reply, requestId: string): SimResponse => ({
   status: reply.status,
   headers: headers(requestId),
-  body: JSON.stringify({ resultInfo: resultInfo(reply.code), data: reply.data })
+  body: JSON.stringify({ resultInfo: resultInfo(reply.code), data: reply.data }),
+  code: reply.code
 })
 
 /**
@@ -126,5 +129,6 @@ export const renderReply = (reply: Reply, requestId: string): SimResponse => ({
 export const renderFailure = (failure: ApiFailure, requestId: string): SimResponse => ({
   status: failure.status ?? ResultCodes[failure.code].status,
   headers: headers(requestId),
-  body: JSON.stringify({ resultInfo: resultInfo(failure.code, failure.codeId, failure.detail), data: null })
+  body: JSON.stringify({ resultInfo: resultInfo(failure.code, failure.codeId, failure.detail), data: null }),
+  code: failure.code
 })

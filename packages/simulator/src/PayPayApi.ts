@@ -96,7 +96,7 @@ export const handle = (
             merchantId: Auth.merchantOf(request),
             auth: Either.isRight(auth) ? "ok" : (auth.left.detail ?? "unauthorized"),
             status: "status" in outcome ? outcome.status : 0,
-            code: "body" in outcome ? codeOf(outcome.body) : "DROPPED",
+            code: "body" in outcome ? (outcome.code ?? codeOf(outcome.body)) : "DROPPED",
             fault,
             millis: finished - started
           }

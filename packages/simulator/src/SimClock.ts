@@ -69,17 +69,24 @@ export const make = (options: {
 }): Effect.Effect<SimClock.Service> =>
   Effect.gen(function* () {
     const ref = yield* SynchronizedRef.make(options.initialOffset)
+    let current = options.initialOffset
     const store = (next: (offset: number) => Effect.Effect<number>) =>
       SynchronizedRef.updateEffect(ref, (offset) =>
         Effect.flatMap(next(offset), (updated) => {
           if (!Number.isFinite(updated)) return Effect.dieMessage(`SimClock: invalid offset ${updated}`)
-          return Effect.as(options.persist(updated), updated)
+          return Effect.as(
+            Effect.tap(options.persist(updated), () => {
+              current = updated
+            }),
+            updated
+          )
         })
       )
-    const now = Effect.zipWith(Clock.currentTimeMillis, SynchronizedRef.get(ref), (millis, offset) => millis + offset)
     return SimClock.of({
-      now,
-      nowSeconds: Effect.map(now, (millis) => Math.floor(millis / 1000)),
+      now: Effect.clockWith((clock) => Effect.succeed(clock.unsafeCurrentTimeMillis() + current)),
+      nowSeconds: Effect.clockWith((clock) =>
+        Effect.succeed(Math.floor((clock.unsafeCurrentTimeMillis() + current) / 1000))
+      ),
       offset: SynchronizedRef.get(ref),
       advance: (seconds) => store((offset) => Effect.succeed(offset + Math.round(seconds * 1000))),
       set: (epochMs) => store(() => Effect.map(Clock.currentTimeMillis, (millis) => epochMs - millis)),

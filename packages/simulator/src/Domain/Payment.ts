@@ -379,8 +379,11 @@ export const isValidAmount = (amount: number): boolean => Number.isSafeInteger(a
 // Transitions
 // =============================================================================
 
-const compact = <A extends object>(record: A): A =>
-  Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as A
+const compact = <A extends object>(record: A): A => {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(record)) if (value !== undefined) out[key] = value
+  return out as A
+}
 
 /**
  * The merchant's `POST /v2/codes` request, in domain terms (§B.2).
