@@ -1,6 +1,6 @@
 import { SqlClient } from "@effect/sql"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Either, Exit, Layer, Option, TestClock } from "effect"
+import { Arbitrary, Effect, Either, Exit, FastCheck, Layer, Option, Schema, TestClock } from "effect"
 import * as Ids from "../src/Domain/Ids.js"
 import * as P from "../src/Domain/Payment.js"
 import * as SimClock from "../src/SimClock.js"
@@ -39,6 +39,18 @@ const refundWith = (merchantRefundId: string, amount: number) => (payment: P.Pay
   P.refund(payment, { now, merchantRefundId, amount: jpy(amount) })
 
 describe("PaymentStore", () => {
+  it("stored documents need no decoding: decoding a written document gives what JSON.parse gives", () => {
+    const encode = Schema.encodeSync(Schema.parseJson(P.Payment))
+    const decode = Schema.decodeUnknownSync(Schema.parseJson(P.Payment))
+    FastCheck.assert(
+      FastCheck.property(Arbitrary.make(P.Payment), (payment) => {
+        const doc = encode(payment)
+        assert.deepStrictEqual(decode(doc), JSON.parse(doc))
+      }),
+      { numRuns: 200 }
+    )
+  })
+
   it.effect("insert then get round-trips the document", () =>
     Effect.gen(function* () {
       const store = yield* PaymentStore

@@ -77,14 +77,14 @@ export const Cashback = Schema.Struct({
   cashbackId: Schema.String,
   userAuthorizationId: Schema.String,
   amount: MoneyAmountSchema,
-  requestedAt: Schema.Number,
-  acceptedAt: Schema.Number,
+  requestedAt: Schema.Finite,
+  acceptedAt: Schema.Finite,
   orderDescription: Schema.optional(Schema.String),
   walletType: Schema.optional(Schema.String),
   expiryDate: Schema.optional(Schema.String),
   metadata: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown })),
   outcome: Outcome,
-  reversed: Schema.Number
+  reversed: Schema.Finite
 })
 
 /**
@@ -105,8 +105,8 @@ export const Reversal = Schema.Struct({
   cashbackReversalId: Schema.String,
   amount: MoneyAmountSchema,
   requestedAmount: MoneyAmountSchema,
-  requestedAt: Schema.Number,
-  acceptedAt: Schema.Number,
+  requestedAt: Schema.Finite,
+  acceptedAt: Schema.Finite,
   reason: Schema.optional(Schema.String),
   metadata: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown })),
   outcome: Outcome

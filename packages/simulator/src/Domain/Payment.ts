@@ -59,7 +59,7 @@ export type PaymentKind = typeof PaymentKind.Type
  * @category Schemas
  */
 export const MoneyAmount = Schema.Struct({
-  amount: Schema.Number,
+  amount: Schema.Finite,
   currency: Schema.Literal("JPY")
 })
 
@@ -78,7 +78,7 @@ export type MoneyAmount = typeof MoneyAmount.Type
 export const OrderItem = Schema.Struct({
   name: Schema.String,
   category: Schema.optional(Schema.String),
-  quantity: Schema.Number,
+  quantity: Schema.Finite,
   productId: Schema.optional(Schema.String),
   unitPrice: MoneyAmount
 })
@@ -97,10 +97,10 @@ export type OrderItem = typeof OrderItem.Type
  */
 export const CodeInfo = Schema.Struct({
   codeId: Schema.String,
-  expiresAt: Schema.Number,
+  expiresAt: Schema.Finite,
   deleted: Schema.Boolean,
   isAuthorization: Schema.Boolean,
-  authorizationExpiry: Schema.optional(Schema.Number),
+  authorizationExpiry: Schema.optional(Schema.Finite),
   redirectUrl: Schema.optional(Schema.String),
   redirectType: Schema.optional(Schema.String),
   userAgent: Schema.optional(Schema.String)
@@ -137,8 +137,8 @@ export const Refund = Schema.Struct({
   paymentId: Schema.String,
   amount: MoneyAmount,
   status: RefundStatus,
-  requestedAt: Schema.Number,
-  acceptedAt: Schema.Number,
+  requestedAt: Schema.Finite,
+  acceptedAt: Schema.Finite,
   reason: Schema.optional(Schema.String)
 })
 
@@ -158,9 +158,9 @@ export const Capture = Schema.Struct({
   merchantCaptureId: Schema.String,
   amount: MoneyAmount,
   orderDescription: Schema.optional(Schema.String),
-  requestedAt: Schema.Number,
-  acceptedAt: Schema.Number,
-  expiresAt: Schema.optional(Schema.Number),
+  requestedAt: Schema.Finite,
+  acceptedAt: Schema.Finite,
+  expiresAt: Schema.optional(Schema.Finite),
   status: Schema.Literal("USER_REQUESTED", "COMPLETED")
 })
 
@@ -178,8 +178,8 @@ export type Capture = typeof Capture.Type
  */
 export const Revert = Schema.Struct({
   merchantRevertId: Schema.String,
-  requestedAt: Schema.Number,
-  acceptedAt: Schema.Number,
+  requestedAt: Schema.Finite,
+  acceptedAt: Schema.Finite,
   reason: Schema.optional(Schema.String)
 })
 
@@ -202,11 +202,11 @@ export const Payment = Schema.Struct({
   kind: PaymentKind,
   status: PaymentStatus,
   amount: MoneyAmount,
-  requestedAt: Schema.Number,
-  acceptedAt: Schema.optional(Schema.Number),
-  authorizedAt: Schema.optional(Schema.Number),
-  canceledAt: Schema.optional(Schema.Number),
-  expiresAt: Schema.optional(Schema.Number),
+  requestedAt: Schema.Finite,
+  acceptedAt: Schema.optional(Schema.Finite),
+  authorizedAt: Schema.optional(Schema.Finite),
+  canceledAt: Schema.optional(Schema.Finite),
+  expiresAt: Schema.optional(Schema.Finite),
   userAuthorizationId: Schema.optional(Schema.String),
   code: Schema.optional(CodeInfo),
   orderDescription: Schema.optional(Schema.String),

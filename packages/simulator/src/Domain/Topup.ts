@@ -24,15 +24,15 @@ export const Topup = Schema.Struct({
   userAuthorizationId: Schema.optional(Schema.String),
   minimumTopUpAmount: Schema.optional(MoneyAmount),
   metadata: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown })),
-  requestedAt: Schema.Number,
-  expiresAt: Schema.Number,
+  requestedAt: Schema.Finite,
+  expiresAt: Schema.Finite,
   redirectType: Schema.optional(Schema.String),
   redirectUrl: Schema.optional(Schema.String),
   userAgent: Schema.optional(Schema.String),
   status: Schema.Literal("CREATED", "COMPLETED"),
   deleted: Schema.Boolean,
   amount: Schema.optional(MoneyAmount),
-  acceptedAt: Schema.optional(Schema.Number),
+  acceptedAt: Schema.optional(Schema.Finite),
   paidBy: Schema.optional(Schema.String)
 })
 

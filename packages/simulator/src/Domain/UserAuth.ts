@@ -166,9 +166,9 @@ export const LinkSession = Schema.Struct({
   phoneNumber: Schema.optional(Schema.String),
   deviceId: Schema.optional(Schema.String),
   userAgent: Schema.optional(Schema.String),
-  createdAt: Schema.Number,
+  createdAt: Schema.Finite,
   status: SessionStatus,
-  completedAt: Schema.optional(Schema.Number),
+  completedAt: Schema.optional(Schema.Finite),
   userAuthorizationId: Schema.optional(Schema.String)
 })
 

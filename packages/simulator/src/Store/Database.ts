@@ -81,7 +81,9 @@ const statements: ReadonlyArray<string> = [
     doc TEXT NOT NULL,
     UNIQUE (api_key, merchant_id, user_authorization_id)
   )`,
-  "CREATE INDEX IF NOT EXISTS payments_status ON payments (status)",
+  "DROP INDEX IF EXISTS payments_status",
+  `CREATE INDEX IF NOT EXISTS payments_held ON payments (json_extract(doc, '$.expiresAt'))
+    WHERE status IN ('AUTHORIZED', 'REAUTHORIZING')`,
   `CREATE TABLE IF NOT EXISTS link_sessions (
     session_id TEXT PRIMARY KEY,
     api_key TEXT NOT NULL,

@@ -5,7 +5,8 @@
  * having debited the user. When simulated time passes its `expiresAt`, it must read as `EXPIRED` and the user must
  * have the amount back, without any timer. {@link releaseExpired} does both, in one SQL transaction, for every
  * authorization due; `PaymentStore` and `UserStore` run it before each read, so no reader can see an expired
- * authorization whose money is still held. A single indexed `SELECT … LIMIT 1` comes first, run synchronously
+ * authorization whose money is still held. A single `SELECT … LIMIT 1` on the partial index of held authorizations
+ * (`payments_held`, keyed by `expiresAt`) comes first, run synchronously
  * (`Store/Sqlite.ts`), so a read pays for no transaction, and almost nothing, when nothing is due.
  *
  * @since 0.1.0
