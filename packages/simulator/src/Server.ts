@@ -11,7 +11,6 @@ import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
-import * as Headers from "@effect/platform/Headers"
 import type { ServeError } from "@effect/platform/HttpServerError"
 import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
@@ -129,6 +128,12 @@ const readBody = (request: Http.IncomingMessage, use: (body: string) => void) =>
   request.once("error", () => finish(""))
 }
 
+/**
+ * node:http already lower-cases header names and joins repeated request headers with ", " (only `set-cookie` stays
+ * an array, and no PayPay request carries one), so its object serves as `SimRequest.headers` without a copy.
+ */
+const headersOf = (request: Http.IncomingMessage): SimRequest["headers"] => request.headers as SimRequest["headers"]
+
 const respond = (response: Http.ServerResponse, outcome: Outcome) => {
   if ("_tag" in outcome) {
     response.destroy()
@@ -193,7 +198,7 @@ export const serve = (
           method,
           path,
           query: new URLSearchParams(query === -1 ? "" : url.slice(query)),
-          headers: Headers.fromInput(request.headers),
+          headers: headersOf(request),
           body
         }
         run(
