@@ -15,6 +15,7 @@ import type { ServeError } from "@effect/platform/HttpServerError"
 import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as Runtime from "effect/Runtime"
 import type * as Scope from "effect/Scope"
@@ -172,6 +173,7 @@ export const serve = (
     if (added.length !== 1 || fallback === undefined) return
     const runtime = yield* Effect.runtime<Simulator.Services>()
     const run = Runtime.runFork(runtime)
+    const runCallback = Runtime.runCallback(runtime)
     const cors = (Context.get(runtime.context, SimulatorConfig).corsOrigins ?? []).length > 0
     const prefixes = mounts.map((mount) => mount.prefix)
     const mounted = (path: string) => prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))
@@ -201,12 +203,16 @@ export const serve = (
           headers: headersOf(request),
           body
         }
-        run(
-          PayPayApi.handle(simRequest).pipe(
-            Effect.flatMap((outcome) => Effect.sync(() => respond(response, outcome))),
-            Effect.catchAllCause(onFailure(response))
-          )
-        )
+        runCallback(PayPayApi.handle(simRequest), {
+          onExit: (exit) => {
+            if (Exit.isFailure(exit)) return run(onFailure(response)(exit.cause))
+            try {
+              respond(response, exit.value)
+            } catch (defect) {
+              run(onFailure(response)(Cause.die(defect)))
+            }
+          }
+        })
       })
     }
     node.off("request", fallback)
