@@ -15,7 +15,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Random from "effect/Random"
 import * as Redacted from "effect/Redacted"
-import { createHash, createHmac, createSecretKey, type KeyObject, timingSafeEqual } from "node:crypto"
+import { createHash, createHmac, createSecretKey, hash as hashOnce, type KeyObject, timingSafeEqual } from "node:crypto"
 
 // ====== Models ======
 
@@ -150,9 +150,7 @@ export const EMPTY = "empty"
  */
 export const bodyHash = (contentType: string, body: string | Uint8Array): string =>
   typeof body === "string"
-    ? createHash("md5")
-        .update(contentType + body, "utf8")
-        .digest("base64")
+    ? hashOnce("md5", contentType + body, "base64")
     : createHash("md5").update(contentType, "utf8").update(body).digest("base64")
 
 /**
@@ -257,11 +255,12 @@ export const verify = (options: VerifyOptions): Either.Either<Verified, Signatur
     if (epochError !== undefined) {
       return mismatch("epoch", epochError)
     }
-    const bodyError = checkBodyHash(parsed.bodyHash, options.contentType, options.body)
+    const [contentType, hash] = contentAndHash(options.contentType, options.body)
+    const bodyError = checkBodyHash(parsed.bodyHash, hash, options.contentType, options.body)
     if (bodyError !== undefined) {
       return Either.left(bodyError)
     }
-    const fields = fieldsOf(options, parsed.nonce, parsed.epoch)
+    const fields = fieldsWith(options, contentType, hash, parsed.nonce, parsed.epoch)
     if (sameMac(parsed.mac, macOf(secret, fields))) {
       return Either.right({ apiKey: parsed.apiKey, nonce: parsed.nonce, epoch: Number(parsed.epoch) })
     }
@@ -320,20 +319,41 @@ const keyOf = (secret: Redacted.Redacted<string> | string): KeyObject | string =
   return key
 }
 
+const verifyKeys = new Map<string, KeyObject>()
+
+/** The HMAC key of a verifier's secret, made once per secret (a verifier knows a handful of them). */
+const verifyKeyOf = (secret: string): KeyObject => {
+  let key = verifyKeys.get(secret)
+  if (key === undefined) {
+    if (verifyKeys.size >= 64) verifyKeys.clear()
+    key = createSecretKey(Buffer.from(secret, "utf8"))
+    verifyKeys.set(secret, key)
+  }
+  return key
+}
+
 const hmac = (secret: string, data: string): string =>
-  createHmac("sha256", secret).update(data, "utf8").digest("base64")
+  createHmac("sha256", verifyKeyOf(secret)).update(data, "utf8").digest("base64")
 
 const fieldsOf = (parts: SignParts, nonce: string, epoch: number | string): Fields => {
   const [contentType, hash] = contentAndHash(parts.contentType, parts.body)
-  return {
-    path: stripQuery(parts.path),
-    method: parts.method.toUpperCase(),
-    nonce,
-    epoch: String(epoch),
-    contentType,
-    hash
-  }
+  return fieldsWith(parts, contentType, hash, nonce, epoch)
 }
+
+const fieldsWith = (
+  parts: Pick<SignParts, "path" | "method">,
+  contentType: string,
+  hash: string,
+  nonce: string,
+  epoch: number | string
+): Fields => ({
+  path: stripQuery(parts.path),
+  method: parts.method.toUpperCase(),
+  nonce,
+  epoch: String(epoch),
+  contentType,
+  hash
+})
 
 const layout = (f: Fields): string => [f.path, f.method, f.nonce, f.epoch, f.contentType, f.hash].join("\n")
 
@@ -363,8 +383,10 @@ const checkEpoch = (epoch: string, now: number, maxSkew: number): string | undef
   return undefined
 }
 
+/** `expected` is the body hash of the request as received (`contentAndHash`). */
 const checkBodyHash = (
   received: string,
+  expected: string,
   contentType: string | undefined,
   body: string | Uint8Array | undefined
 ): SignatureMismatch | undefined => {
@@ -377,7 +399,7 @@ const checkBodyHash = (
         })
   }
   const type = contentType ?? ""
-  if (received === bodyHash(type, body)) return undefined
+  if (received === expected) return undefined
   if (received === EMPTY) {
     return new SignatureMismatch({ part: "bodyHash", detail: `the request has a body but was signed as "${EMPTY}"` })
   }
