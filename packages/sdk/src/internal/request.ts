@@ -1,12 +1,10 @@
 import type * as AST from "effect/SchemaAST"
-import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as DefaultServices from "effect/DefaultServices"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Random from "effect/Random"
 import * as Schema from "effect/Schema"
@@ -15,6 +13,7 @@ import { PayPayClient } from "../PayPayClient.js"
 import * as PayPayError from "../PayPayError.js"
 import { ErrorEnvelope } from "../PayPaySchema.js"
 import * as PayPaySigner from "../PayPaySigner.js"
+import { withFastPath } from "./decode.js"
 import { firstHeader, type TransportFailure, type TransportResponse } from "./transport.js"
 
 /**
@@ -164,7 +163,7 @@ const successCodes = new Set(
     .map(([code]) => code)
 )
 
-const decodeEnvelope = Schema.decodeUnknownOption(ErrorEnvelope)
+const decodeEnvelope = withFastPath(ErrorEnvelope.ast, undefined, Schema.decodeUnknownEither(ErrorEnvelope))
 
 const NONCE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 const NONCE_VALUES = NONCE_ALPHABET.length ** 8
@@ -183,12 +182,6 @@ const nonceOf = (random: number): string => {
   return out
 }
 
-/**
- * Fails without attaching the current span to the error: `recover` fails with it again inside the endpoint's
- * span, so the error carries `PayPay.<operation>` (as `Effect.fail` within `Effect.withSpan` would).
- */
-const failInCall = <E>(error: E): Effect.Effect<never, E> => Effect.failCause(Cause.fail(error))
-
 const epochOf = (clock: Clock.Clock): number => Math.floor(clock.unsafeCurrentTimeMillis() / 1000)
 
 /** What an endpoint needs on every call, computed once per endpoint. */
@@ -201,7 +194,11 @@ interface Plan<Decoded, A> {
   readonly spanName: string
 }
 
-type ClassSchema<A> = Schema.Schema<A, any> & (new (props: any, disableValidation: boolean) => A)
+type ClassSchema<A> = Schema.Schema<A, any> &
+  (new (
+    props: any,
+    disableValidation: boolean
+  ) => A) & { readonly fields: Schema.Struct.Fields }
 
 const isClassSchema = <A>(schema: Schema.Schema<A, any>): schema is ClassSchema<A> => {
   const ast = schema.ast
@@ -210,22 +207,48 @@ const isClassSchema = <A>(schema: Schema.Schema<A, any>): schema is ClassSchema<
   )
 }
 
+const hasConstructorDefault = (fields: Schema.Struct.Fields): boolean =>
+  Reflect.ownKeys(fields).some((key) => {
+    const field: unknown = fields[key as string]
+    if (!Schema.isPropertySignature(field)) return false
+    const ast = field.ast
+    return (ast._tag === "PropertySignatureDeclaration" ? ast.defaultValue : ast.to.defaultValue) !== undefined
+  })
+
 /**
- * Decodes a response. A `Schema.Class` decodes its fields schema and then runs `new Class(fields, true)`, so the
- * fast path does exactly that without the class's transformation and declaration steps; a failure is decoded
- * again with the full schema so the error reads the same.
+ * How a `Schema.Class` builds its instance from decoded fields. `new Class(fields, true)` copies the fields twice
+ * and looks for constructor defaults on every call; without defaults it amounts to `Object.assign` onto an object
+ * with the class's prototype (`Data.Class`), which is what the fast path does. The SDK's response classes add
+ * only getters.
+ */
+const instanceOf = <A>(schema: ClassSchema<A>): ((fields: object) => A) => {
+  if (hasConstructorDefault(schema.fields)) return (fields) => new schema(fields, true)
+  const prototype: object = schema.prototype
+  return (fields) => Object.assign(Object.create(prototype), fields)
+}
+
+/**
+ * Decodes a response. A `Schema.Class` decodes its fields schema and then builds the instance ({@link instanceOf}),
+ * so the fast path does exactly that without the class's transformation and declaration steps; a failure is
+ * decoded again with the full schema so the error reads the same.
  */
 const decoderOf = <A>(schema: Schema.Schema<A, any>): ((data: unknown) => Either.Either<A, ParseResult.ParseError>) => {
   const full = Schema.decodeUnknownEither(schema)
-  if (!isClassSchema(schema)) return full
-  const fields = ParseResult.decodeUnknownEither(
-    Schema.make<unknown, unknown, never>((schema.ast as AST.Transformation).from)
+  if (!isClassSchema(schema)) return withFastPath(schema.ast, undefined, full)
+  const from = (schema.ast as AST.Transformation).from
+  const fields = withFastPath(
+    from,
+    undefined,
+    ParseResult.decodeUnknownEither(Schema.make<object, unknown, never>(from))
   )
+  const make = instanceOf(schema)
   return (data) => {
     const decoded = fields(data)
-    return Either.isRight(decoded) ? Either.right(new schema(decoded.right, true)) : full(data)
+    return Either.isRight(decoded) ? Either.right(make(decoded.right)) : full(data)
   }
 }
+
+const inputOptions: AST.ParseOptions = { errors: "all", onExcessProperty: "error" }
 
 const plans = new WeakMap<object, Plan<any, any>>()
 
@@ -235,7 +258,11 @@ const planOf = <In, Decoded, A, C extends PayPayError.ResultCode>(
   let plan: Plan<Decoded, A> | undefined = plans.get(endpoint)
   if (plan === undefined) {
     plan = {
-      decodeInput: Schema.decodeUnknownEither(endpoint.input, { errors: "all", onExcessProperty: "error" }),
+      decodeInput: withFastPath(
+        endpoint.input.ast,
+        inputOptions,
+        Schema.decodeUnknownEither(endpoint.input, inputOptions)
+      ),
       decodeData: endpoint.response === undefined ? undefined : decoderOf(endpoint.response),
       documented: new Set<string>([...endpoint.codes, ...PayPayError.CommonCodes]),
       retryable: isRetryableFor(endpoint.safety),
@@ -317,10 +344,13 @@ class Call<Decoded, A> {
   }
 
   run(n: number, nonce: string, epoch: number): Effect.Effect<A, PayPayError.PayPayError> {
-    return Effect.catchAll(
-      Effect.flatMap(this.send(nonce, epoch), (response) => this.settle(response)),
-      (failure) => this.recover(n, failure)
-    )
+    return Effect.matchEffect(this.send(nonce, epoch), {
+      onFailure: (failure) => this.recover(n, failure),
+      onSuccess: (response) => {
+        const result = this.settle(response)
+        return Either.isRight(result) ? Effect.succeed(result.right) : this.recover(n, result.left)
+      }
+    })
   }
 
   private send(nonce: string, epoch: number): Effect.Effect<TransportResponse, TransportFailure> {
@@ -408,7 +438,8 @@ class Call<Decoded, A> {
     }
   }
 
-  private settle(response: TransportResponse): Effect.Effect<A, PayPayError.PayPayError> {
+  /** The call's outcome from a complete answer; a failure goes to {@link recover} like a transport failure. */
+  private settle(response: TransportResponse): Either.Either<A, PayPayError.PayPayError> {
     const { status, text } = response
     const requestId = firstHeader(response.headers["x-request-id"])
     this.retryAfter = parseRetryAfter(firstHeader(response.headers["retry-after"]))
@@ -420,24 +451,24 @@ class Call<Decoded, A> {
       return this.unusable(status, requestId, reason, `HTTP ${status}: body is not JSON`, cause)
     }
     const envelope = decodeEnvelope(json)
-    if (Option.isNone(envelope)) {
+    if (Either.isLeft(envelope)) {
       const reason = status >= 300 ? "UnexpectedStatus" : "Decode"
       return this.unusable(status, requestId, reason, `HTTP ${status}: body is not a {resultInfo, data} envelope`)
     }
-    const resultInfo = envelope.value.resultInfo
+    const resultInfo = envelope.right.resultInfo
     this.span.attribute("http.response.status_code", status)
     this.span.attribute("paypay.result_code", resultInfo.code)
     this.span.attribute("paypay.request_id", requestId ?? "")
     if (status >= 200 && status < 300 && successCodes.has(resultInfo.code)) {
-      if (this.plan.decodeData === undefined) return Effect.succeed(undefined as A)
-      const data = this.plan.decodeData(envelope.value.data)
-      if (Either.isRight(data)) return Effect.succeed(data.right)
+      if (this.plan.decodeData === undefined) return Either.right(undefined as A)
+      const data = this.plan.decodeData(envelope.right.data)
+      if (Either.isRight(data)) return Either.right(data.right)
       const detail = ParseResult.TreeFormatter.formatErrorSync(data.left)
       return this.unusable(status, requestId, "Decode", detail, data.left)
     }
     const { apiName, operation } = this.endpoint
     const write = this.write
-    return failInCall(
+    return Either.left(
       this.plan.documented.has(resultInfo.code)
         ? PayPayError.fromResultInfo({
             resultInfo,
@@ -468,9 +499,9 @@ class Call<Decoded, A> {
     reason: "Decode" | "UnexpectedStatus",
     detail: string,
     cause?: unknown
-  ): Effect.Effect<never, PayPayError.PayPayError> {
+  ): Either.Either<never, PayPayError.PayPayError> {
     const outcomeUnknown = this.write && (status >= 500 || (status >= 200 && status < 300))
-    return failInCall(
+    return Either.left(
       new PayPayError.PayPayResponseError({
         operation: this.endpoint.operation,
         status,
