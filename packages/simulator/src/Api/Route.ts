@@ -5,10 +5,11 @@
  *
  * @since 0.1.0
  */
+import * as PayPaySchema from "@paypay-effect/sdk/PayPaySchema"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
-import * as Schema from "effect/Schema"
+import type * as Schema from "effect/Schema"
 import { ApiFailure, type Reply } from "../Envelope.js"
 import type { Tenant } from "../Store/Database.js"
 
@@ -58,7 +59,7 @@ export const make = <R>(
  * @category Constructors
  */
 export const decoder = <A, I>(schema: Schema.Schema<A, I>) => {
-  const decode = Schema.decodeUnknownEither(schema, { errors: "first", onExcessProperty: "ignore" })
+  const decode = PayPaySchema.decodeUnknownEither(schema, { errors: "first", onExcessProperty: "ignore" })
   return (input: unknown): Effect.Effect<A, ApiFailure> => {
     const result = decode(input)
     if (Either.isRight(result)) return Effect.succeed(result.right)

@@ -16,6 +16,7 @@
  * @since 0.1.0
  */
 import * as SqlClient from "@effect/sql/SqlClient"
+import * as PayPaySchema from "@paypay-effect/sdk/PayPaySchema"
 import type { SqlError } from "@effect/sql/SqlError"
 import * as Arr from "effect/Array"
 import * as Context from "effect/Context"
@@ -24,7 +25,6 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import * as Schema from "effect/Schema"
 import * as Payment from "../Domain/Payment.js"
 import { SimClock } from "../SimClock.js"
 import * as Events from "../Webhooks/Events.js"
@@ -179,16 +179,19 @@ const BY_PAYMENT_ID = `${SELECT_DOC} WHERE api_key = ? AND merchant_id = ? AND p
 const LOCATE_BY_CODE_ID = `${SELECT_DOC} WHERE code_id = ?`
 const LOCATE_BY_PAYMENT_ID = `${SELECT_DOC} WHERE payment_id = ?`
 
-const PaymentJson = Schema.parseJson(Payment.Payment)
-const encodePaymentJson = Schema.encode(PaymentJson)
-const encodeDocSync = Schema.encodeSync(PaymentJson)
 /**
- * A stored document is validated when it is written (`encodeDoc`), and `Payment` has no transformations (its JSON
- * form is the domain value: `PaymentStore.test.ts` checks the round trip), so reading one only parses it.
+ * `Payment` has no transformations: its JSON form is the domain value (`PaymentStore.test.ts` checks the round
+ * trip). A document is validated when it is written and only parsed when it is read.
  */
+const validatePayment = PayPaySchema.decodeUnknownEither(Payment.Payment)
+const encodeDocSync = (payment: Payment.Payment): string => {
+  const valid = validatePayment(payment)
+  if (Either.isLeft(valid)) throw valid.left
+  return JSON.stringify(payment)
+}
 const decodeDoc = (doc: string): Payment.Payment => JSON.parse(doc)
 const DUE = Symbol("due")
-const encodeDoc = (payment: Payment.Payment) => Effect.orDie(encodePaymentJson(payment))
+const encodeDoc = (payment: Payment.Payment) => Effect.sync(() => encodeDocSync(payment))
 
 /**
  * @since 0.1.0
