@@ -8,21 +8,9 @@ import { Effect, ManagedRuntime, Redacted } from "effect"
 import type { Dispatcher } from "undici"
 import * as Codes from "../src/Codes.js"
 import * as PayPayClient from "../src/PayPayClient.js"
+import { created } from "./canned.js"
 
-const body = Buffer.from(
-  JSON.stringify({
-    resultInfo: { code: "SUCCESS", message: "Success", codeId: "08100001" },
-    data: {
-      codeId: "04-bench0000000000",
-      url: "https://qr-stg.sandbox.paypay.ne.jp/28180104bench0000000000",
-      deeplink: "paypay://payment?link=https%3A%2F%2Fqr-stg.sandbox.paypay.ne.jp%2F28180104bench0000000000",
-      expiryDate: 1_900_000_000,
-      merchantPaymentId: "bench-merchant-payment-id",
-      amount: { amount: 100, currency: "JPY" },
-      codeType: "ORDER_QR"
-    }
-  })
-)
+const body = created.body
 
 const controller = { abort: () => {}, pause: () => {}, resume: () => {} } as unknown as Dispatcher.DispatchController
 

@@ -9,6 +9,7 @@
  */
 import { createServer, type ServerOptions } from "node:https"
 import * as PayPaySigner from "../src/PayPaySigner.js"
+import { created, envelope } from "./canned.js"
 
 /** Sent by the parent to start the server. */
 export interface StartMessage {
@@ -30,21 +31,6 @@ export interface ServerStats {
 }
 
 const VERIFY_EVERY = 16
-
-const envelope = (status: number, code: string, message: string, codeId: string, data?: unknown) => ({
-  status,
-  body: Buffer.from(JSON.stringify({ resultInfo: { code, message, codeId }, ...(data === undefined ? {} : { data }) }))
-})
-
-const created = envelope(201, "SUCCESS", "Success", "08100001", {
-  codeId: "04-bench0000000000",
-  url: "https://qr-stg.sandbox.paypay.ne.jp/28180104bench0000000000",
-  deeplink: "paypay://payment?link=https%3A%2F%2Fqr-stg.sandbox.paypay.ne.jp%2F28180104bench0000000000",
-  expiryDate: 1_900_000_000,
-  merchantPaymentId: "bench-merchant-payment-id",
-  amount: { amount: 100, currency: "JPY" },
-  codeType: "ORDER_QR"
-})
 
 const notFound = envelope(404, "NOT_FOUND", "Only POST /v2/codes is served", "08100001")
 

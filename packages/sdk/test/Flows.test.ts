@@ -3,6 +3,7 @@ import { Effect, Fiber, Ref, Schedule, TestClock } from "effect"
 import * as Jose from "jose"
 import { Flows } from "../src/index.js"
 import { credentials, failure, makeFake, ok } from "./utils/FakeHttp.js"
+import { qrWire } from "./utils/Fixtures.js"
 
 const payment = (status: string, extra: object = {}) => ({
   paymentId: "04739000000000000001",
@@ -13,15 +14,7 @@ const payment = (status: string, extra: object = {}) => ({
   requestedAt: 5,
   ...extra
 })
-const qr = {
-  codeId: "04-AbCdEf123456",
-  url: "https://qr.test/x",
-  deeplink: "paypay://payment?link_key=x",
-  expiryDate: 300,
-  merchantPaymentId: "mp-1",
-  amount: { amount: 1000, currency: "JPY" },
-  codeType: "ORDER_QR"
-}
+const qr = qrWire(1000)
 const createParams = {
   merchantPaymentId: "mp-1",
   userAuthorizationId: "ua-1",

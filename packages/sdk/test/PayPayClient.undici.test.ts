@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { Agent } from "undici"
 import { Codes, PayPayClient, PayPayError, PayPaySigner } from "../src/index.js"
 import { credentials } from "./utils/FakeHttp.js"
+import { qrWire } from "./utils/Fixtures.js"
 
 interface Seen {
   readonly method: string
@@ -14,15 +15,7 @@ interface Seen {
 
 type Handler = (request: Seen, response: ServerResponse, index: number) => void
 
-const qr = {
-  codeId: "04-AbCdEf123456",
-  url: "https://qr.test/x",
-  deeplink: "paypay://payment?link_key=x",
-  expiryDate: 300,
-  merchantPaymentId: "mp-1",
-  amount: { amount: 100, currency: "JPY" },
-  codeType: "ORDER_QR"
-}
+const qr = qrWire()
 const createParams: Codes.CreateQrCodeParams = { merchantPaymentId: "mp-1", amount: { amount: 100, currency: "JPY" } }
 
 const reply = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {

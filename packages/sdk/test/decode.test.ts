@@ -14,16 +14,9 @@ import {
 } from "../src/index.js"
 import { withFastPath } from "../src/internal/decode.js"
 import { makeFake, ok } from "./utils/FakeHttp.js"
+import { qrWire } from "./utils/Fixtures.js"
 
-const qr = {
-  codeId: "04-AbCdEf123456",
-  url: "https://qr.test/x",
-  deeplink: "paypay://payment?link_key=x",
-  expiryDate: 300,
-  merchantPaymentId: "mp-1",
-  amount: { amount: 100, currency: "JPY" },
-  codeType: "ORDER_QR"
-}
+const qr = qrWire()
 
 const params = {
   merchantPaymentId: "mp-1",

@@ -3,16 +3,9 @@ import { Effect, Either, Fiber, Layer, Random, Ref, Schema, TestClock, Tracer } 
 import { Codes, PayPayClient, PayPayError, PayPaySigner, Refunds } from "../src/index.js"
 import { endpoint, execute } from "../src/internal/request.js"
 import { credentials, failure, makeFake, ok } from "./utils/FakeHttp.js"
+import { qrWire } from "./utils/Fixtures.js"
 
-const qr = {
-  codeId: "04-AbCdEf123456",
-  url: "https://qr.test/x",
-  deeplink: "paypay://payment?link_key=x",
-  expiryDate: 300,
-  merchantPaymentId: "mp-1",
-  amount: { amount: 100, currency: "JPY" },
-  codeType: "ORDER_QR"
-}
+const qr = qrWire()
 const createParams: Codes.CreateQrCodeParams = { merchantPaymentId: "mp-1", amount: { amount: 100, currency: "JPY" } }
 
 describe("request pipeline", () => {
