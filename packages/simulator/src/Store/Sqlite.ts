@@ -124,10 +124,11 @@ const rowsOf = (statement: Sqlite3.Statement, params: ReadonlyArray<unknown>): R
   return []
 }
 
-const makeConnection = (
-  db: Sqlite3.Database,
-  prepare: (sql: string) => Sqlite3.Statement
-): SqlConnection.Connection => ({
+/**
+ * `executeUnprepared` serves `BEGIN`, `COMMIT`, `ROLLBACK` and savepoints: constant texts, so they are cached like
+ * any statement instead of being prepared again for every transaction.
+ */
+const makeConnection = (prepare: (sql: string) => Sqlite3.Statement): SqlConnection.Connection => ({
   execute: (sql, params, transformRows) =>
     attempt(() => {
       const rows = rowsOf(prepare(sql), params)
@@ -154,7 +155,7 @@ const makeConnection = (
     }),
   executeUnprepared: (sql, params, transformRows) =>
     attempt(() => {
-      const rows = rowsOf(db.prepare(sql), params)
+      const rows = rowsOf(prepare(sql), params)
       return transformRows === undefined ? rows : transformRows(rows)
     }),
   executeStream: (sql, params, transformRows) =>
@@ -183,7 +184,7 @@ export const make = (
   Effect.gen(function* () {
     const database = yield* openDatabase(options)
     const db = makeDb(database)
-    const connection = makeConnection(database, db.prepare)
+    const connection = makeConnection(db.prepare)
     const lock = yield* Effect.makeSemaphore(1)
     let locked = false
     const free = Effect.succeed(connection)
