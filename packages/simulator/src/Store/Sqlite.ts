@@ -118,54 +118,57 @@ const makeDb = (db: Sqlite3.Database): Db & { readonly prepare: (sql: string) =>
   }
 }
 
-const rowsOf = (statement: Sqlite3.Statement, params: ReadonlyArray<unknown>): ReadonlyArray<any> => {
-  if (statement.reader) return statement.all(...params)
-  statement.run(...params)
-  return []
-}
+/** A statement's rows (none for a write), through `transformRows` when given. */
+const rowsFor =
+  (prepare: (sql: string) => Sqlite3.Statement) =>
+  (
+    sql: string,
+    params: ReadonlyArray<unknown>,
+    transformRows: (<A extends object>(rows: ReadonlyArray<A>) => ReadonlyArray<A>) | undefined
+  ): ReadonlyArray<any> => {
+    const statement = prepare(sql)
+    if (!statement.reader) {
+      statement.run(...params)
+      return []
+    }
+    const rows = statement.all(...params) as ReadonlyArray<object>
+    return transformRows === undefined ? rows : transformRows(rows)
+  }
 
 /**
- * `executeUnprepared` serves `BEGIN`, `COMMIT`, `ROLLBACK` and savepoints: constant texts, so they are cached like
- * any statement instead of being prepared again for every transaction.
+ * `executeUnprepared` serves `BEGIN`, `COMMIT`, `ROLLBACK` and savepoints: constant texts, so they come from the
+ * statement cache like any other instead of being prepared again for every transaction.
  */
-const makeConnection = (prepare: (sql: string) => Sqlite3.Statement): SqlConnection.Connection => ({
-  execute: (sql, params, transformRows) =>
-    attempt(() => {
-      const rows = rowsOf(prepare(sql), params)
-      return transformRows === undefined ? rows : transformRows(rows)
-    }),
-  executeRaw: (sql, params) =>
-    attempt(() => {
-      const statement = prepare(sql)
-      return statement.reader ? statement.all(...params) : statement.run(...params)
-    }),
-  executeValues: (sql, params) =>
-    attempt(() => {
-      const statement = prepare(sql)
-      if (!statement.reader) {
-        statement.run(...params)
-        return []
-      }
-      statement.raw(true)
-      try {
-        return statement.all(...params) as ReadonlyArray<ReadonlyArray<unknown>>
-      } finally {
-        statement.raw(false)
-      }
-    }),
-  executeUnprepared: (sql, params, transformRows) =>
-    attempt(() => {
-      const rows = rowsOf(prepare(sql), params)
-      return transformRows === undefined ? rows : transformRows(rows)
-    }),
-  executeStream: (sql, params, transformRows) =>
-    Stream.unwrap(
+const makeConnection = (prepare: (sql: string) => Sqlite3.Statement): SqlConnection.Connection => {
+  const rows = rowsFor(prepare)
+  const execute: SqlConnection.Connection["execute"] = (sql, params, transformRows) =>
+    attempt(() => rows(sql, params, transformRows))
+  return {
+    execute,
+    executeUnprepared: execute,
+    executeRaw: (sql, params) =>
       attempt(() => {
-        const rows = rowsOf(prepare(sql), params)
-        return Stream.fromIterable(transformRows === undefined ? rows : transformRows(rows))
-      })
-    )
-})
+        const statement = prepare(sql)
+        return statement.reader ? statement.all(...params) : statement.run(...params)
+      }),
+    executeValues: (sql, params) =>
+      attempt(() => {
+        const statement = prepare(sql)
+        if (!statement.reader) {
+          statement.run(...params)
+          return []
+        }
+        statement.raw(true)
+        try {
+          return statement.all(...params) as ReadonlyArray<ReadonlyArray<unknown>>
+        } finally {
+          statement.raw(false)
+        }
+      }),
+    executeStream: (sql, params, transformRows) =>
+      Stream.unwrap(attempt(() => Stream.fromIterable(rows(sql, params, transformRows))))
+  }
+}
 
 /**
  * Opens the database and builds both faces of it: the `SqlClient` and {@link Sqlite}. The database closes with the
