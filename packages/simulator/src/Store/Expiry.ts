@@ -16,15 +16,11 @@ import type { SqlError } from "@effect/sql/SqlError"
 import type * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import type * as Option from "effect/Option"
-import * as Schema from "effect/Schema"
 import * as Payment from "../Domain/Payment.js"
 import { SimClock } from "../SimClock.js"
 import * as WebhookOutbox from "../Webhooks/Outbox.js"
+import * as PaymentDoc from "./PaymentDoc.js"
 import { type Db, Sqlite } from "./Sqlite.js"
-
-const PaymentJson = Schema.parseJson(Payment.Payment)
-const decodeDoc = Schema.decodeUnknown(PaymentJson)
-const encodeDoc = Schema.encode(PaymentJson)
 
 const ANY_DUE = `SELECT 1 FROM payments
   WHERE status IN ('AUTHORIZED', 'REAUTHORIZING') AND json_extract(doc, '$.expiresAt') <= ? LIMIT 1`
@@ -38,32 +34,21 @@ interface DueRow {
   readonly doc: string
 }
 
-/**
- * Expire every authorization whose `expiresAt` has passed at simulated now and credit its held amount back to its
- * user (skipped if the user no longer exists), and record the EXPIRED webhook in the outbox in context, if any.
- * Idempotent; joins an enclosing transaction.
- *
- * @since 0.1.0
- * @category Transitions
- */
-export const releaseExpired: Effect.Effect<void, SqlError, SqlClient.SqlClient | Sqlite | SimClock> = Effect.gen(
-  function* () {
-    const sql = yield* SqlClient.SqlClient
-    const now = yield* Effect.flatMap(SimClock, (clock) => clock.nowSeconds)
-    const due = yield* Effect.flatMap(Sqlite, (sqlite) => sqlite.run((db) => anyDue(db, now)))
-    if (!due) return
-    yield* sql.withTransaction(
+/** The release transaction for every authorization due at `now` (no check first). */
+const releaseDue = (now: number): Effect.Effect<void, SqlError, SqlClient.SqlClient> =>
+  Effect.flatMap(SqlClient.SqlClient, (sql) =>
+    sql.withTransaction(
       Effect.gen(function* () {
         const due = yield* sql<DueRow>`SELECT id, api_key, merchant_id, doc FROM payments
-        WHERE status IN ('AUTHORIZED', 'REAUTHORIZING') AND json_extract(doc, '$.expiresAt') <= ${now}`
+          WHERE status IN ('AUTHORIZED', 'REAUTHORIZING') AND json_extract(doc, '$.expiresAt') <= ${now}`
         yield* Effect.forEach(
           due,
           (row) =>
             Effect.gen(function* () {
-              const payment = yield* Effect.orDie(decodeDoc(row.doc))
+              const payment = PaymentDoc.decode(row.doc)
               const expired = Payment.settle(payment, { now })
               if (expired.status !== "EXPIRED") return
-              const doc = yield* Effect.orDie(encodeDoc(expired))
+              const doc = PaymentDoc.encode(expired)
               yield* sql`UPDATE payments SET status = ${expired.status}, doc = ${doc} WHERE id = ${row.id}`
               yield* WebhookOutbox.paymentChanged(
                 { apiKey: row.api_key, merchantId: row.merchant_id },
@@ -73,16 +58,37 @@ export const releaseExpired: Effect.Effect<void, SqlError, SqlClient.SqlClient |
               const user = payment.userAuthorizationId
               if (user === undefined) return
               yield* sql`UPDATE users
-              SET doc = json_set(doc, '$.balance', json_extract(doc, '$.balance') + ${payment.amount.amount})
-              WHERE api_key = ${row.api_key} AND merchant_id = ${row.merchant_id}
-              AND user_authorization_id = ${user}`
+                SET doc = json_set(doc, '$.balance', json_extract(doc, '$.balance') + ${payment.amount.amount})
+                WHERE api_key = ${row.api_key} AND merchant_id = ${row.merchant_id}
+                AND user_authorization_id = ${user}`
             }),
           { discard: true }
         )
       })
     )
-  }
-)
+  )
+
+/**
+ * What {@link releaseExpired} needs.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export type Requirements = SqlClient.SqlClient | Sqlite | SimClock
+
+/**
+ * Expire every authorization whose `expiresAt` has passed at simulated now and credit its held amount back to its
+ * user (skipped if the user no longer exists), and record the EXPIRED webhook in the outbox in context, if any.
+ * Idempotent; joins an enclosing transaction.
+ *
+ * @since 0.1.0
+ * @category Transitions
+ */
+export const releaseExpired: Effect.Effect<void, SqlError, Requirements> = Effect.gen(function* () {
+  const now = yield* Effect.flatMap(SimClock, (clock) => clock.nowSeconds)
+  const due = yield* Effect.flatMap(Sqlite, (sqlite) => sqlite.run((db) => anyDue(db, now)))
+  if (due) yield* releaseDue(now)
+})
 
 /**
  * {@link releaseExpired} bound to a store's services (and its outbox, if any) once, for a store that releases before
@@ -94,9 +100,9 @@ export const releaseExpired: Effect.Effect<void, SqlError, SqlClient.SqlClient |
 export interface Release {
   /** Whether an authorization is due at `now`: one indexed lookup, for use inside `Sqlite.run`. */
   readonly isDue: (db: Db, now: number) => boolean
-  /** Release everything due (the full transaction). */
-  readonly all: Effect.Effect<void, SqlError>
-  /** `all`, entered only when the synchronous check finds something due. */
+  /** Release everything due at `now` (the transaction, without the check). */
+  readonly due: (now: number) => Effect.Effect<void, SqlError>
+  /** {@link releaseExpired}: the synchronous check, then the transaction only when something is due. */
   readonly ifDue: Effect.Effect<void, SqlError>
 }
 
@@ -110,17 +116,16 @@ export const makeRelease = (services: {
   readonly clock: Context.Tag.Service<SimClock>
   readonly outbox: Option.Option<WebhookOutbox.Outbox.Service>
 }): Release => {
-  const all = releaseExpired.pipe(
-    Effect.provideService(SqlClient.SqlClient, services.sql),
-    Effect.provideService(Sqlite, services.sqlite),
-    Effect.provideService(SimClock, services.clock),
-    WebhookOutbox.provideOption(services.outbox)
-  )
+  const due = (now: number) =>
+    releaseDue(now).pipe(
+      Effect.provideService(SqlClient.SqlClient, services.sql),
+      WebhookOutbox.provideOption(services.outbox)
+    )
   const ifDue = Effect.flatMap(services.clock.nowSeconds, (now) =>
     Effect.flatMap(
       services.sqlite.run((db) => anyDue(db, now)),
-      (due) => (due ? all : Effect.void)
+      (found) => (found ? due(now) : Effect.void)
     )
   )
-  return { isDue: anyDue, all, ifDue }
+  return { isDue: anyDue, due, ifDue }
 }

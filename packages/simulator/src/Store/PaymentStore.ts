@@ -16,7 +16,6 @@
  * @since 0.1.0
  */
 import * as SqlClient from "@effect/sql/SqlClient"
-import * as PayPaySchema from "@paypay-effect/sdk/PayPaySchema"
 import type { SqlError } from "@effect/sql/SqlError"
 import * as Arr from "effect/Array"
 import * as Context from "effect/Context"
@@ -31,6 +30,7 @@ import * as Events from "../Webhooks/Events.js"
 import * as WebhookOutbox from "../Webhooks/Outbox.js"
 import type { Tenant } from "./Database.js"
 import { makeRelease } from "./Expiry.js"
+import * as PaymentDoc from "./PaymentDoc.js"
 import { type Db, Sqlite } from "./Sqlite.js"
 
 // =============================================================================
@@ -179,19 +179,10 @@ const BY_PAYMENT_ID = `${SELECT_DOC} WHERE api_key = ? AND merchant_id = ? AND p
 const LOCATE_BY_CODE_ID = `${SELECT_DOC} WHERE code_id = ?`
 const LOCATE_BY_PAYMENT_ID = `${SELECT_DOC} WHERE payment_id = ?`
 
-/**
- * `Payment` has no transformations: its JSON form is the domain value (`PaymentStore.test.ts` checks the round
- * trip). A document is validated when it is written and only parsed when it is read.
- */
-const validatePayment = PayPaySchema.decodeUnknownEither(Payment.Payment)
-const encodeDocSync = (payment: Payment.Payment): string => {
-  const valid = validatePayment(payment)
-  if (Either.isLeft(valid)) throw valid.left
-  return JSON.stringify(payment)
-}
-const decodeDoc = (doc: string): Payment.Payment => JSON.parse(doc)
+const encodeDoc = (payment: Payment.Payment) => Effect.sync(() => PaymentDoc.encode(payment))
+
+/** What a synchronous read answers instead of its row when an authorization is due for release first. */
 const DUE = Symbol("due")
-const encodeDoc = (payment: Payment.Payment) => Effect.sync(() => encodeDocSync(payment))
 
 /**
  * @since 0.1.0
@@ -209,7 +200,7 @@ export const make = (
       Option.isSome(outbox) ? outbox.value.paymentChanged(tenant, before, after) : Effect.void
 
     const settled = (doc: string, now: number) =>
-      Payment.settle(decodeDoc(doc), { now, refundSettleSeconds: options.refundSettleSeconds })
+      Payment.settle(PaymentDoc.decode(doc), { now, refundSettleSeconds: options.refundSettleSeconds })
     const read = (doc: string) => Effect.map(clock.nowSeconds, (now) => settled(doc, now))
 
     const release = makeRelease({ sql, sqlite, clock, outbox })
@@ -225,7 +216,7 @@ export const make = (
           (result) =>
             result === DUE
               ? Effect.zipRight(
-                  release.all,
+                  release.due(now),
                   sqlite.run((db) => found(query(db)))
                 )
               : Effect.succeed(result)
@@ -238,9 +229,10 @@ export const make = (
       payment
     })
 
-    const readRow = (row: DocRow | undefined) => (row === undefined ? Effect.succeedNone : Effect.asSome(read(row.doc)))
-
-    const readFirst = (rows: ReadonlyArray<DocRow>) => readRow(rows[0])
+    const readFirst = (rows: ReadonlyArray<DocRow>) => {
+      const row = rows[0]
+      return row === undefined ? Effect.succeedNone : Effect.asSome(read(row.doc))
+    }
 
     const indexRefunds = (tenant: Tenant, merchantPaymentId: string, refunds: ReadonlyArray<Payment.Refund>) =>
       Effect.forEach(
@@ -263,7 +255,7 @@ export const make = (
 
     const insertRow = (tenant: Tenant, payment: Payment.Payment) =>
       Effect.suspend(() => {
-        const doc = encodeDocSync(payment)
+        const doc = PaymentDoc.encode(payment)
         return sqlite.run(
           (db) =>
             db.run(
