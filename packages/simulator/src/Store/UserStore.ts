@@ -198,105 +198,108 @@ const decodeDoc = (doc: string) => Effect.orDie(Schema.decodeUnknown(UserJson)(d
 const encodeDoc = (user: TestUser) => Effect.orDie(Schema.encode(UserJson)(user))
 
 /**
+ * What the user store needs: `SqlClient` and `Sqlite` (from `Database.layer`) and `SimClock`.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export type Requirements = SqlClient.SqlClient | Sqlite | SimClock
+
+/**
  * @since 0.1.0
  * @category Constructors
  */
-export const make: Effect.Effect<UserStore.Service, never, SqlClient.SqlClient | Sqlite | SimClock> = Effect.gen(
-  function* () {
-    const sql = yield* SqlClient.SqlClient
-    const clock = yield* SimClock
+export const make: Effect.Effect<UserStore.Service, never, Requirements> = Effect.gen(function* () {
+  const sql = yield* SqlClient.SqlClient
+  const clock = yield* SimClock
 
-    const create = (tenant: Tenant, input: CreateUserInput = {}) =>
-      sql.withTransaction(
-        Effect.gen(function* () {
-          const user: TestUser = {
-            userAuthorizationId: input.userAuthorizationId ?? (yield* Ids.userAuthorizationId),
-            balance: input.balance ?? DEFAULT_BALANCE,
-            scopes: input.scopes ?? ALL_SCOPES,
-            status: input.status ?? "ACTIVE",
-            referenceIds: input.referenceIds ?? [],
-            createdAt: yield* clock.nowSeconds,
-            ...(input.issuedAt === undefined ? {} : { issuedAt: input.issuedAt }),
-            ...(input.expireAt === undefined ? {} : { expireAt: input.expireAt }),
-            ...(input.phoneNumber === undefined ? {} : { phoneNumber: input.phoneNumber })
-          }
-          const doc = yield* encodeDoc(user)
-          const inserted = yield* sql`INSERT INTO users (api_key, merchant_id, user_authorization_id, doc)
+  const create = (tenant: Tenant, input: CreateUserInput = {}) =>
+    sql.withTransaction(
+      Effect.gen(function* () {
+        const user: TestUser = {
+          userAuthorizationId: input.userAuthorizationId ?? (yield* Ids.userAuthorizationId),
+          balance: input.balance ?? DEFAULT_BALANCE,
+          scopes: input.scopes ?? ALL_SCOPES,
+          status: input.status ?? "ACTIVE",
+          referenceIds: input.referenceIds ?? [],
+          createdAt: yield* clock.nowSeconds,
+          ...(input.issuedAt === undefined ? {} : { issuedAt: input.issuedAt }),
+          ...(input.expireAt === undefined ? {} : { expireAt: input.expireAt }),
+          ...(input.phoneNumber === undefined ? {} : { phoneNumber: input.phoneNumber })
+        }
+        const doc = yield* encodeDoc(user)
+        const inserted = yield* sql`INSERT INTO users (api_key, merchant_id, user_authorization_id, doc)
         VALUES (${tenant.apiKey}, ${tenant.merchantId}, ${user.userAuthorizationId}, ${doc})
         ON CONFLICT (api_key, merchant_id, user_authorization_id) DO NOTHING
         RETURNING id`
-          if (inserted.length === 0) return yield* new DuplicateUser({ userAuthorizationId: user.userAuthorizationId })
-          return user
-        })
-      )
+        if (inserted.length === 0) return yield* new DuplicateUser({ userAuthorizationId: user.userAuthorizationId })
+        return user
+      })
+    )
 
-    const outbox = yield* Effect.serviceOption(WebhookOutbox.Outbox)
-    const release = makeRelease({ sql, sqlite: yield* Sqlite, clock, outbox }).ifDue
+  const outbox = yield* Effect.serviceOption(WebhookOutbox.Outbox)
+  const release = makeRelease({ sql, sqlite: yield* Sqlite, clock, outbox }).ifDue
 
-    const get = (tenant: Tenant, userAuthorizationId: string) =>
-      Effect.flatMap(
-        Effect.zipRight(
-          release,
-          sql<{ readonly doc: string }>`SELECT doc FROM users
+  const get = (tenant: Tenant, userAuthorizationId: string) =>
+    Effect.flatMap(
+      Effect.zipRight(
+        release,
+        sql<{ readonly doc: string }>`SELECT doc FROM users
         WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId}
         AND user_authorization_id = ${userAuthorizationId}`
-        ),
-        (rows) =>
-          Option.match(Arr.head(rows), {
-            onNone: () => Effect.succeedNone,
-            onSome: (row) => Effect.asSome(decodeDoc(row.doc))
-          })
-      )
+      ),
+      (rows) =>
+        Option.match(Arr.head(rows), {
+          onNone: () => Effect.succeedNone,
+          onSome: (row) => Effect.asSome(decodeDoc(row.doc))
+        })
+    )
 
-    const update = <A, E>(
-      tenant: Tenant,
-      userAuthorizationId: string,
-      f: (user: TestUser) => Either.Either<readonly [TestUser, A], E>
-    ) =>
-      sql.withTransaction(
-        Effect.gen(function* () {
-          const current = yield* get(tenant, userAuthorizationId)
-          if (Option.isNone(current)) return yield* new UserNotFound({ userAuthorizationId })
-          const [next, result] = yield* f(current.value)
-          if (next.userAuthorizationId !== userAuthorizationId) {
-            return yield* Effect.dieMessage("UserStore.update: userAuthorizationId is immutable")
-          }
-          const doc = yield* encodeDoc(next)
-          yield* sql`UPDATE users SET doc = ${doc}
+  const update = <A, E>(
+    tenant: Tenant,
+    userAuthorizationId: string,
+    f: (user: TestUser) => Either.Either<readonly [TestUser, A], E>
+  ) =>
+    sql.withTransaction(
+      Effect.gen(function* () {
+        const current = yield* get(tenant, userAuthorizationId)
+        if (Option.isNone(current)) return yield* new UserNotFound({ userAuthorizationId })
+        const [next, result] = yield* f(current.value)
+        if (next.userAuthorizationId !== userAuthorizationId) {
+          return yield* Effect.dieMessage("UserStore.update: userAuthorizationId is immutable")
+        }
+        const doc = yield* encodeDoc(next)
+        yield* sql`UPDATE users SET doc = ${doc}
         WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId}
         AND user_authorization_id = ${userAuthorizationId}`
-          return [next, result] as const
-        })
-      )
+        return [next, result] as const
+      })
+    )
 
-    const list = (tenant: Tenant) =>
-      Effect.flatMap(
-        Effect.zipRight(
-          release,
-          sql<{ readonly doc: string }>`SELECT doc FROM users
+  const list = (tenant: Tenant) =>
+    Effect.flatMap(
+      Effect.zipRight(
+        release,
+        sql<{ readonly doc: string }>`SELECT doc FROM users
         WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId} ORDER BY id`
-        ),
-        (rows) => Effect.forEach(rows, (row) => decodeDoc(row.doc))
-      )
+      ),
+      (rows) => Effect.forEach(rows, (row) => decodeDoc(row.doc))
+    )
 
-    const reset = (tenant?: Tenant) =>
-      Effect.asVoid(
-        tenant === undefined
-          ? sql`DELETE FROM users`
-          : sql`DELETE FROM users WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId}`
-      )
+  const reset = (tenant?: Tenant) =>
+    Effect.asVoid(
+      tenant === undefined
+        ? sql`DELETE FROM users`
+        : sql`DELETE FROM users WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId}`
+    )
 
-    return UserStore.of({ create, get, update, list, reset })
-  }
-)
+  return UserStore.of({ create, get, update, list, reset })
+})
 
 /**
- * User store; requires `SqlClient` (from `Database.layer`) and `SimClock`.
+ * User store; requires `SqlClient` and `Sqlite` (from `Database.layer`) and `SimClock`.
  *
  * @since 0.1.0
  * @category Layers
  */
-export const layer: Layer.Layer<UserStore, never, SqlClient.SqlClient | Sqlite | SimClock> = Layer.effect(
-  UserStore,
-  make
-)
+export const layer: Layer.Layer<UserStore, never, Requirements> = Layer.effect(UserStore, make)
