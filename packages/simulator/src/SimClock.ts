@@ -87,7 +87,7 @@ export const make = (options: {
       nowSeconds: Effect.clockWith((clock) =>
         Effect.succeed(Math.floor((clock.unsafeCurrentTimeMillis() + current) / 1000))
       ),
-      offset: SynchronizedRef.get(ref),
+      offset: Effect.sync(() => current),
       advance: (seconds) => store((offset) => Effect.succeed(offset + Math.round(seconds * 1000))),
       set: (epochMs) => store(() => Effect.map(Clock.currentTimeMillis, (millis) => epochMs - millis)),
       reset: store(() => Effect.succeed(0))
