@@ -11,9 +11,8 @@ import * as Schema from "effect/Schema"
 import type * as Tracer from "effect/Tracer"
 import { PayPayClient } from "../PayPayClient.js"
 import * as PayPayError from "../PayPayError.js"
-import { ErrorEnvelope } from "../PayPaySchema.js"
+import { decodeUnknownEither, ErrorEnvelope } from "../PayPaySchema.js"
 import * as PayPaySigner from "../PayPaySigner.js"
-import { withFastPath } from "./decode.js"
 import { firstHeader, type TransportFailure, type TransportResponse } from "./transport.js"
 
 /**
@@ -163,7 +162,7 @@ const successCodes = new Set(
     .map(([code]) => code)
 )
 
-const decodeEnvelope = withFastPath(ErrorEnvelope.ast, undefined, Schema.decodeUnknownEither(ErrorEnvelope))
+const decodeEnvelope = decodeUnknownEither(ErrorEnvelope)
 
 const NONCE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 const NONCE_VALUES = NONCE_ALPHABET.length ** 8
@@ -233,14 +232,9 @@ const instanceOf = <A>(schema: ClassSchema<A>): ((fields: object) => A) => {
  * decoded again with the full schema so the error reads the same.
  */
 const decoderOf = <A>(schema: Schema.Schema<A, any>): ((data: unknown) => Either.Either<A, ParseResult.ParseError>) => {
+  if (!isClassSchema(schema)) return decodeUnknownEither(schema)
   const full = Schema.decodeUnknownEither(schema)
-  if (!isClassSchema(schema)) return withFastPath(schema.ast, undefined, full)
-  const from = (schema.ast as AST.Transformation).from
-  const fields = withFastPath(
-    from,
-    undefined,
-    ParseResult.decodeUnknownEither(Schema.make<object, unknown, never>(from))
-  )
+  const fields = decodeUnknownEither(Schema.make<object, unknown, never>((schema.ast as AST.Transformation).from))
   const make = instanceOf(schema)
   return (data) => {
     const decoded = fields(data)
@@ -258,11 +252,7 @@ const planOf = <In, Decoded, A, C extends PayPayError.ResultCode>(
   let plan: Plan<Decoded, A> | undefined = plans.get(endpoint)
   if (plan === undefined) {
     plan = {
-      decodeInput: withFastPath(
-        endpoint.input.ast,
-        inputOptions,
-        Schema.decodeUnknownEither(endpoint.input, inputOptions)
-      ),
+      decodeInput: decodeUnknownEither(endpoint.input, inputOptions),
       decodeData: endpoint.response === undefined ? undefined : decoderOf(endpoint.response),
       documented: new Set<string>([...endpoint.codes, ...PayPayError.CommonCodes]),
       retryable: isRetryableFor(endpoint.safety),

@@ -88,8 +88,8 @@ const deadlinesOf = (millis: number): Deadlines => {
 
 /**
  * One exchange on undici's dispatcher API: collects the body into a string, enforces the request's deadline
- * with a shared timer ({@link Deadlines}; from dispatch to the last body byte, like `Effect.timeoutFail` on the `HttpClient` path), and
- * aborts the request when the fiber is interrupted or the deadline passes.
+ * with a shared timer ({@link Deadlines}; from dispatch to the last body byte, like `Effect.timeoutFail` on the
+ * `HttpClient` path), and aborts the request when the fiber is interrupted or the deadline passes.
  */
 class Exchange implements Dispatcher.DispatchHandler {
   private controller: Dispatcher.DispatchController | undefined = undefined
