@@ -12,7 +12,16 @@ import { endpoint, execute, postWithRequestedAt, withRequestedAt } from "./inter
 import { ProductType } from "./Payments.js"
 import type { PayPayClient } from "./PayPayClient.js"
 import type { EndpointError } from "./PayPayError.js"
-import { EpochSeconds, Id64, Metadata, MoneyAmount, OrderItem, optionalNullable, Text255 } from "./PayPaySchema.js"
+import {
+  EpochSeconds,
+  Id64,
+  Metadata,
+  MoneyAmount,
+  optionalNullable,
+  OrderItem,
+  requestedAtOptional,
+  Text255
+} from "./PayPaySchema.js"
 
 // ====== Schemas ======
 
@@ -48,10 +57,7 @@ export const GiveCashbackRequest = Schema.Struct({
  * @since 0.1.0
  * @category Schemas
  */
-export const GiveCashbackParams = Schema.Struct({
-  ...GiveCashbackRequest.fields,
-  requestedAt: Schema.optional(EpochSeconds)
-}).annotations({ identifier: "GiveCashbackParams" })
+export const GiveCashbackParams = requestedAtOptional(GiveCashbackRequest.fields, "GiveCashbackParams")
 
 /**
  * @since 0.1.0
@@ -100,10 +106,7 @@ export const ReverseCashbackRequest = Schema.Struct({
  * @since 0.1.0
  * @category Schemas
  */
-export const ReverseCashbackParams = Schema.Struct({
-  ...ReverseCashbackRequest.fields,
-  requestedAt: Schema.optional(EpochSeconds)
-}).annotations({ identifier: "ReverseCashbackParams" })
+export const ReverseCashbackParams = requestedAtOptional(ReverseCashbackRequest.fields, "ReverseCashbackParams")
 
 /**
  * @since 0.1.0
@@ -153,10 +156,10 @@ export const ConsultExpectedCashbackRequest = Schema.Struct({
  * @since 0.1.0
  * @category Schemas
  */
-export const ConsultExpectedCashbackParams = Schema.Struct({
-  ...ConsultExpectedCashbackRequest.fields,
-  requestedAt: Schema.optional(EpochSeconds)
-}).annotations({ identifier: "ConsultExpectedCashbackParams" })
+export const ConsultExpectedCashbackParams = requestedAtOptional(
+  ConsultExpectedCashbackRequest.fields,
+  "ConsultExpectedCashbackParams"
+)
 
 /**
  * @since 0.1.0

@@ -98,6 +98,19 @@ export const Metadata = Schema.Record({ key: Schema.String, value: Schema.Unknow
  */
 export const optionalNullable = <S extends Schema.Schema.Any>(schema: S) => Schema.optional(Schema.NullOr(schema))
 
+/**
+ * What an endpoint accepts when its wire body carries `requestedAt`: the body's fields with `requestedAt` optional
+ * (the SDK fills it with the current epoch seconds), named `identifier`.
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const requestedAtOptional = <Fields extends Schema.Struct.Fields>(fields: Fields, identifier: string) =>
+  Schema.Struct({
+    ...(fields as Omit<Fields, "requestedAt">),
+    requestedAt: Schema.optional(EpochSeconds)
+  }).annotations({ identifier })
+
 // ====== Order items ======
 
 /**

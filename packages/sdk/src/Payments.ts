@@ -10,7 +10,16 @@ import * as Schema from "effect/Schema"
 import { agreeable, agreeableInput, endpoint, execute, postAgreeable, postWithRequestedAt } from "./internal/request.js"
 import type { PayPayClient } from "./PayPayClient.js"
 import type { EndpointError } from "./PayPayError.js"
-import { EpochSeconds, Id64, Metadata, MoneyAmount, OrderItem, Payment, Text255 } from "./PayPaySchema.js"
+import {
+  EpochSeconds,
+  Id64,
+  Metadata,
+  MoneyAmount,
+  OrderItem,
+  Payment,
+  requestedAtOptional,
+  Text255
+} from "./PayPaySchema.js"
 
 // ====== Schemas ======
 
@@ -59,10 +68,7 @@ export const CreatePaymentRequest = Schema.Struct({
  * @since 0.1.0
  * @category Schemas
  */
-export const CreatePaymentParams = Schema.Struct({
-  ...CreatePaymentRequest.fields,
-  requestedAt: Schema.optional(EpochSeconds)
-}).annotations({ identifier: "CreatePaymentParams" })
+export const CreatePaymentParams = requestedAtOptional(CreatePaymentRequest.fields, "CreatePaymentParams")
 
 /**
  * @since 0.1.0
@@ -107,10 +113,10 @@ export const CreateContinuousPaymentRequest = Schema.Struct({
  * @since 0.1.0
  * @category Schemas
  */
-export const CreateContinuousPaymentParams = Schema.Struct({
-  ...CreateContinuousPaymentRequest.fields,
-  requestedAt: Schema.optional(EpochSeconds)
-}).annotations({ identifier: "CreateContinuousPaymentParams" })
+export const CreateContinuousPaymentParams = requestedAtOptional(
+  CreateContinuousPaymentRequest.fields,
+  "CreateContinuousPaymentParams"
+)
 
 /**
  * @since 0.1.0

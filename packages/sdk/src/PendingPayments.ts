@@ -17,10 +17,11 @@ import {
   Id64,
   Metadata,
   MoneyAmount,
-  OrderItem,
   optionalNullable,
+  OrderItem,
   Payment,
   type Refund,
+  requestedAtOptional,
   Text255
 } from "./PayPaySchema.js"
 import * as Refunds from "./Refunds.js"
@@ -55,10 +56,10 @@ export const CreatePendingPaymentRequest = Schema.Struct({
  * @since 0.1.0
  * @category Schemas
  */
-export const CreatePendingPaymentParams = Schema.Struct({
-  ...CreatePendingPaymentRequest.fields,
-  requestedAt: Schema.optional(EpochSeconds)
-}).annotations({ identifier: "CreatePendingPaymentParams" })
+export const CreatePendingPaymentParams = requestedAtOptional(
+  CreatePendingPaymentRequest.fields,
+  "CreatePendingPaymentParams"
+)
 
 /**
  * @since 0.1.0

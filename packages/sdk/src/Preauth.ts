@@ -14,7 +14,16 @@ import { checkWindow } from "./internal/timeWindow.js"
 import type { PayPayClient } from "./PayPayClient.js"
 import type { EndpointError } from "./PayPayError.js"
 import { CreatePaymentRequest, type CreateOptions } from "./Payments.js"
-import { EpochSeconds, Id64, MoneyAmount, optionalNullable, Payment, PaymentStatus, Text255 } from "./PayPaySchema.js"
+import {
+  EpochSeconds,
+  Id64,
+  MoneyAmount,
+  optionalNullable,
+  Payment,
+  PaymentStatus,
+  requestedAtOptional,
+  Text255
+} from "./PayPaySchema.js"
 
 // ====== Schemas ======
 
@@ -35,10 +44,7 @@ export const AuthorizePaymentRequest = Schema.Struct(CreatePaymentRequest.fields
  * @since 0.1.0
  * @category Schemas
  */
-export const AuthorizePaymentParams = Schema.Struct({
-  ...AuthorizePaymentRequest.fields,
-  requestedAt: Schema.optional(EpochSeconds)
-}).annotations({ identifier: "AuthorizePaymentParams" })
+export const AuthorizePaymentParams = requestedAtOptional(AuthorizePaymentRequest.fields, "AuthorizePaymentParams")
 
 /**
  * @since 0.1.0
@@ -66,10 +72,7 @@ export const CapturePaymentRequest = Schema.Struct({
  * @since 0.1.0
  * @category Schemas
  */
-export const CapturePaymentParams = Schema.Struct({
-  ...CapturePaymentRequest.fields,
-  requestedAt: Schema.optional(EpochSeconds)
-}).annotations({ identifier: "CapturePaymentParams" })
+export const CapturePaymentParams = requestedAtOptional(CapturePaymentRequest.fields, "CapturePaymentParams")
 
 /**
  * @since 0.1.0
@@ -96,10 +99,10 @@ export const RevertAuthorizationRequest = Schema.Struct({
  * @since 0.1.0
  * @category Schemas
  */
-export const RevertAuthorizationParams = Schema.Struct({
-  ...RevertAuthorizationRequest.fields,
-  requestedAt: Schema.optional(EpochSeconds)
-}).annotations({ identifier: "RevertAuthorizationParams" })
+export const RevertAuthorizationParams = requestedAtOptional(
+  RevertAuthorizationRequest.fields,
+  "RevertAuthorizationParams"
+)
 
 /**
  * @since 0.1.0

@@ -10,7 +10,7 @@ import * as Schema from "effect/Schema"
 import { endpoint, execute, postWithRequestedAt } from "./internal/request.js"
 import type { PayPayClient } from "./PayPayClient.js"
 import type { EndpointError } from "./PayPayError.js"
-import { EpochSeconds, Id64, MoneyAmount, Refund, Text255 } from "./PayPaySchema.js"
+import { EpochSeconds, Id64, MoneyAmount, Refund, requestedAtOptional, Text255 } from "./PayPaySchema.js"
 
 // ====== Schemas ======
 
@@ -34,10 +34,7 @@ export const RefundPaymentRequest = Schema.Struct({
  * @since 0.1.0
  * @category Schemas
  */
-export const RefundPaymentParams = Schema.Struct({
-  ...RefundPaymentRequest.fields,
-  requestedAt: Schema.optional(EpochSeconds)
-}).annotations({ identifier: "RefundPaymentParams" })
+export const RefundPaymentParams = requestedAtOptional(RefundPaymentRequest.fields, "RefundPaymentParams")
 
 /**
  * @since 0.1.0
