@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * Entry point of the dev server (`pnpm simulator`, the `paypay-simulator` bin): parses the command line and serves
  * until SIGINT/SIGTERM, then shuts down gracefully.
