@@ -27,7 +27,9 @@ const VARIANTS = [
   { name: "node16-loose", module: "node16", moduleResolution: "node16", strict: false },
   { name: "bundler-strict", module: "esnext", moduleResolution: "bundler", strict: true },
   { name: "bundler-loose", module: "esnext", moduleResolution: "bundler", strict: false },
-  { name: "node10-strict", module: "commonjs", moduleResolution: "node10", strict: true }
+  { name: "node10-strict", module: "commonjs", moduleResolution: "node10", strict: true },
+  // a CommonJS file importing the ESM-only packages (compiled to require(), which Node >= 20.19 runs)
+  { name: "nodenext-cjs", module: "nodenext", moduleResolution: "nodenext", strict: true, only: ["require.cts"] }
 ] as const
 
 /** Runs a command and reports whether it exited 0, with its output. */
@@ -200,10 +202,11 @@ describe("packaging: the tarballs on plain Node, outside the workspace", () => {
           writeFileSync(join(consumer.dir, files.at(-1)!), block)
         })
       }
-      const configs = VARIANTS.map(({ name, ...options }) => {
+      const configs = VARIANTS.map((variant) => {
+        const { name, only, ...options } = { only: undefined, ...variant }
         const file = `tsconfig.${name}.json`
         const compilerOptions = { ...options, target: "ES2022", skipLibCheck: true, noEmit: true, types: ["node"] }
-        writeFileSync(join(consumer.dir, file), JSON.stringify({ compilerOptions, files }, null, 2))
+        writeFileSync(join(consumer.dir, file), JSON.stringify({ compilerOptions, files: only ?? files }, null, 2))
         return file
       })
       // The workspace's TypeScript, run in the consumer project (types resolve from its node_modules); one
