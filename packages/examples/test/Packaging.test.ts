@@ -174,7 +174,7 @@ describe("packaging: the tarballs on plain Node, outside the workspace", () => {
   )
 
   it(
-    "CommonJS: require() of the SDK signs a request (reference §A.7 DOC-AUTH vector)",
+    "CommonJS: require() of the SDK signs a request (reference §A.7 DOC-AUTH vector); the simulator loads too",
     async () => {
       const { stdout, stderr } = await run(process.execPath, ["cjs.cjs"], consumer.dir)
       const result = JSON.parse(stdout.trim().split("\n").pop()!)
@@ -184,6 +184,7 @@ describe("packaging: the tarballs on plain Node, outside the workspace", () => {
       )
       assert.match(result.signed, /^hmac OPA-Auth:key:[A-Za-z0-9+/]{43}=:[A-Za-z0-9]{8}:\d{10}:empty$/)
       assert.strictEqual(result.codesCreate, "function")
+      assert.strictEqual(result.inProcessLayerSdk, "function")
       assert.notMatch(stderr, /Error/)
     },
     CHECK_TIMEOUT
