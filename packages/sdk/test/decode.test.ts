@@ -69,6 +69,13 @@ const cases: ReadonlyArray<{
       qr,
       { ...qr, extra: "ignored", orderDescription: null, orderItems: null, metadata: { k: "v" }, requestedAt: 5 },
       { ...qr, orderItems: [{ name: "tea", quantity: 1, unit_price: { amount: 1, currency: "JPY" }, category: null }] },
+      { ...qr, orderItems: [{ name: "tea", quantity: 1, unitPrice: { amount: 1, currency: "JPY" } }] },
+      {
+        ...qr,
+        orderItems: [{ name: "tea", quantity: 1, unitPrice: null, unit_price: { amount: 2, currency: "JPY" } }]
+      },
+      { ...qr, orderItems: [{ name: "tea", quantity: 1 }] },
+      { ...qr, orderItems: [{ name: "tea", quantity: 1, unitPrice: { amount: -1, currency: "JPY" } }] },
       { ...qr, orderDescription: undefined },
       { ...qr, isAuthorization: "yes" },
       { ...qr, expiryDate: null },
@@ -97,6 +104,11 @@ const cases: ReadonlyArray<{
       { resultInfo: { code: "SUCCESS", message: "ok" }, data: null },
       { resultInfo: { code: "SUCCESS", message: "ok" }, data: { id: 1 } }
     ]
+  },
+  {
+    name: "a transformation between plain shapes (number from string)",
+    schema: Schema.NumberFromString,
+    inputs: ["1", "1.5", "x", "", 1, null]
   },
   {
     name: "a union of a number and a string literal",
@@ -128,12 +140,12 @@ describe("compiled decoding", () => {
     })
   }
 
-  it("leaves classes, transformations, overlapping unions and the empty struct to ParseResult", () => {
+  it("leaves classes, property-signature transformations, overlapping unions and the empty struct to ParseResult", () => {
     for (const schema of [
       Schema.Struct({}),
       PayPaySchema.Refund,
       Schema.Struct(PayPaySchema.Payment.fields),
-      Schema.NumberFromString,
+      Schema.Struct({ a: Schema.optionalWith(Schema.String, { default: () => "" }) }),
       Schema.Union(Schema.Struct({ a: Schema.String }), Schema.Struct({ b: Schema.String })),
       Users.UserAuthorization
     ]) {

@@ -1,9 +1,11 @@
 /**
- * OPA-Auth verification for the PayPay routes, with the SDK's signer: the raw body bytes and the Content-Type
- * header exactly as sent (never re-serialized), `empty`/`empty` without a body, the epoch within ±120 s of real
- * wall-clock time (not the simulator's advanced clock: clients' clocks do not move with it), and the merchant
- * from `?assumeMerchant=` or `X-ASSUME-MERCHANT`, the query winning (reference §A, §A.4), which must be registered
- * for the API key (`Store/Merchants.ts`) unless the simulator accepts any merchant.
+ * OPA-Auth verification for the PayPay routes, with the SDK's signer (ledger: auth.hmac): the raw body bytes and
+ * the Content-Type header exactly as sent, never re-serialized (ledger: auth.raw-body), `empty`/`empty` without a
+ * body, also for a DELETE that carries a signed `{}` (ledger: auth.delete-body), a nonce of any length (ledger:
+ * auth.nonce), the epoch within ±120 s of real wall-clock time, not the simulator's advanced clock: clients' clocks
+ * do not move with it (ledger: auth.epoch-skew), and the merchant from `?assumeMerchant=` or `X-ASSUME-MERCHANT`,
+ * the query winning (reference §A, §A.4; ledger: auth.assume-merchant-query), which must be registered for the API
+ * key (`Store/Merchants.ts`) unless the simulator accepts any merchant.
  *
  * @since 0.1.0
  */

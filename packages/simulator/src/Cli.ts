@@ -334,7 +334,8 @@ const displayHost = (host: string): string => {
 }
 
 /**
- * One request-log line from a journal entry: time, method, path, status, result code, millis, auth verdict.
+ * One request-log line from a journal entry: time, method, path, status, result code, millis, auth verdict, and the
+ * fault and warning when there are any.
  *
  * @since 0.1.0
  * @category Rendering
@@ -342,7 +343,8 @@ const displayHost = (host: string): string => {
 export const requestLine = (entry: Entry): string =>
   `${clock(entry.at)} ${entry.method} ${entry.path} ${entry.status} ${entry.code} ` +
   `${entry.millis}ms merchant=${entry.merchantId ?? "-"} auth=${entry.auth}` +
-  (entry.fault === undefined ? "" : ` fault=${entry.fault}`)
+  (entry.fault === undefined ? "" : ` fault=${entry.fault}`) +
+  (entry.warning === undefined ? "" : ` warning=${entry.warning}`)
 
 const clock = (millis: number) => new Date(millis).toISOString().slice(11, 23)
 

@@ -104,7 +104,8 @@ export const handle = (
             status: "status" in outcome ? outcome.status : 0,
             code: "body" in outcome ? (outcome.code ?? codeOf(outcome.body)) : "DROPPED",
             fault,
-            millis: finished - started
+            millis: finished - started,
+            ...("warning" in outcome && outcome.warning !== undefined ? { warning: outcome.warning } : {})
           }
           return Effect.as(Context.get(context, Journal).record(entry), outcome)
         }
@@ -112,7 +113,8 @@ export const handle = (
         if (matched === undefined) {
           const failure = new ApiFailure({
             code: "RESOURCE_NOT_FOUND",
-            detail: `no such API: ${request.method} ${request.path}`
+            detail: `no such API: ${request.method} ${request.path}`,
+            rule: "envelope.unknown-path"
           })
           return finish(renderFailure(failure, requestId), undefined)
         }

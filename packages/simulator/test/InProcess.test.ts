@@ -48,7 +48,7 @@ describe("SDK ↔ simulator, in process", () => {
       assert.strictEqual(duplicate._tag, "DuplicateDynamicQrRequest")
       const wrongPath = yield* Payments.get("dup").pipe(Effect.flip)
       assert.strictEqual(wrongPath._tag, "ResourceNotFound")
-      const noRefund = yield* Refunds.get("nope").pipe(Effect.flip)
+      const noRefund = yield* Refunds.get("nope", { paymentId: "04739000000000000000" }).pipe(Effect.flip)
       assert.strictEqual(noRefund._tag, "NoSuchRefundOrder")
       const paid = yield* userPays("dup")
       const tooMuch = yield* Refunds.create({

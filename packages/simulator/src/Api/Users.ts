@@ -28,7 +28,7 @@ const isWebUrl = (value: string): boolean => {
 }
 
 /**
- * The `data` of `GET /v2/user/authorizations` (§B.8).
+ * The `data` of `GET /v2/user/authorizations` (§B.8; ledger: user.status).
  *
  * @since 0.1.0
  * @category Wire
@@ -50,6 +50,7 @@ const createSession = Route.make("POST", "/v1/qr/sessions", "Users.createAccount
     }
     const config = yield* SimulatorConfig
     const session = yield* AccountLinks.create(context.tenant, input).pipe(mapFailures("SESSION_NOT_FOUND"))
+    // 201 (ledger: user.link-session)
     return ok({ linkQRCodeURL: AccountLinks.linkUrl(config.publicUrl, session.sessionId) }, 201)
   })
 )
@@ -79,6 +80,7 @@ const maskedProfile = Route.make("GET", "/v2/user/profile/secure", "Users.getMas
     const user = yield* Authorizations.requireUser(context.tenant, id, { scope: "user_profile" }).pipe(
       mapFailures("INVALID_USER_AUTHORIZATION_ID")
     )
+    // all but the last four digits masked (ledger: user.masked-profile)
     return ok({ phoneNumber: UserAuth.maskPhone(UserAuth.phoneNumberOf(user)) })
   })
 )

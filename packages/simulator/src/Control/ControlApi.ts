@@ -105,7 +105,8 @@ export const JournalEntry = Schema.Struct({
   status: Schema.Number,
   code: Schema.String,
   fault: Schema.optional(Schema.String),
-  millis: Schema.Number
+  millis: Schema.Number,
+  warning: Schema.optional(Schema.String)
 })
 
 /**
