@@ -443,5 +443,9 @@ describe("Cli", () => {
       Cli.requestLine(entry),
       "03:04:05.006 POST /v2/codes 500 INTERNAL_SERVER_ERROR 7ms merchant=m auth=ok fault=commitThenFail"
     )
+    assert.strictEqual(
+      Cli.requestLine({ ...entry, fault: undefined, status: 200, code: "SUCCESS", warning: "[simulator, inferred] w" }),
+      "03:04:05.006 POST /v2/codes 200 SUCCESS 7ms merchant=m auth=ok warning=[simulator, inferred] w"
+    )
   })
 })
