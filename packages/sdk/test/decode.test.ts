@@ -1,18 +1,8 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Arbitrary, Effect, Either, Equal, FastCheck, ParseResult, Schema, SchemaAST } from "effect"
-import {
-  Cashback,
-  Codes,
-  Payments,
-  PayPaySchema,
-  PendingPayments,
-  Preauth,
-  Refunds,
-  Topup,
-  Users,
-  Wallet
-} from "../src/index.js"
+import { Arbitrary, Effect, Either, Equal, FastCheck, ParseResult, Schema } from "effect"
+import { Codes, PayPaySchema, Users } from "../src/index.js"
 import { withFastPath } from "../src/internal/decode.js"
+import { exportedSchemas, isClass } from "./utils/Families.js"
 import { makeFake, ok } from "./utils/FakeHttp.js"
 import { qrWire } from "./utils/Fixtures.js"
 
@@ -174,16 +164,9 @@ describe("compiled decoding", () => {
   )
 })
 
-const families = { Cashback, Codes, Payments, PendingPayments, Preauth, Refunds, Topup, Users, Wallet, PayPaySchema }
-
 /** Every exported schema of the families, as the plain struct its wire form decodes with (a class: its fields). */
-const wireSchemas = Object.entries(families).flatMap(([family, module]) =>
-  Object.entries(module).flatMap(([name, value]): ReadonlyArray<readonly [string, Schema.Schema<any, any>]> => {
-    if (!Schema.isSchema(value)) return []
-    const isClass = SchemaAST.isTransformation(value.ast) && "fields" in value
-    const schema = isClass ? Schema.Struct(value.fields as never) : value
-    return [[`${family}.${name}`, schema as Schema.Schema<any, any>]]
-  })
+const wireSchemas = exportedSchemas.map(
+  ([name, schema]) => [name, isClass(schema) ? Schema.Struct(schema.fields as never) : schema] as const
 )
 
 const sameOutcome = (schema: Schema.Schema<any, any>, options: typeof strict | undefined, input: unknown) => {
