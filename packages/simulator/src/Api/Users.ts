@@ -77,6 +77,7 @@ const unlink = Route.make("DELETE", "/v2/user/authorizations/:userAuthorizationI
 const maskedProfile = Route.make("GET", "/v2/user/profile/secure", "Users.getMaskedProfile", (context) =>
   Effect.gen(function* () {
     const id = yield* Route.queryParam(context, "userAuthorizationId")
+    // ledger: user.scopes-inferred
     const user = yield* Authorizations.requireUser(context.tenant, id, { scope: "user_profile" }).pipe(
       mapFailures("INVALID_USER_AUTHORIZATION_ID")
     )

@@ -154,7 +154,7 @@ export const authorize = (
   options: SimilarOptions = {}
 ): Effect.Effect<Payment.Payment, DebitError, Requirements> =>
   open(tenant, input, {
-    scope: "preauth_capture_native",
+    scope: "preauth_capture_native", // ledger: user.scopes-inferred
     similarCheck: options.agreeSimilarTransaction !== true,
     debit: true,
     build: ({ now, paymentId }) => Preauth.authorize(input, { paymentId, now })

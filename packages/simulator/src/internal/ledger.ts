@@ -607,13 +607,21 @@ export const ledger = [
   entry({
     id: "user.scopes",
     area: "User authorization",
-    rule: "Each call needs its scope: direct_debit (native payments), continuous_payments, pending_payments, cashback, get_balance (balances), preauth_capture_native (pre-authorization), user_profile (masked profile).",
-    standing: "conflicting",
+    rule: "Each call needs the scope of its product: direct_debit (native payments), continuous_payments, pending_payments, cashback, get_balance (balances); a missing one answers 401 OP_OUT_OF_SCOPE (08100023).",
+    standing: "verified",
     sources: [
-      "DOC-continuous_payments, DOC-pending_payments, DOC-get_balance (scope per product)",
-      "reference §B.8 (scope list)"
-    ],
-    note: "The documented products map to their scopes; preauth_capture_native and user_profile are read from the scope names, no page states them."
+      "DOC-continuous_payments, DOC-pending_payments, DOC-get_balance, DOC-cashback (scope per product)",
+      "PY README claim table (direct_debit)",
+      "reference §B.8, §B.9, §C.1"
+    ]
+  }),
+  entry({
+    id: "user.scopes-inferred",
+    area: "User authorization",
+    rule: "Pre-authorization needs preauth_capture_native and the masked profile user_profile.",
+    standing: "inferred",
+    sources: ["reference §B.8 (scope list)"],
+    note: "Read from the scope names; no page read states which call needs them."
   }),
   entry({
     id: "user.revoked",
