@@ -1,9 +1,10 @@
 /**
  * One API key, several shops: every call carries `X-ASSUME-MERCHANT`, chosen per effect with
- * `PayPayClient.withMerchant`, and each shop's data is its own.
+ * `PayPayClient.withMerchant`, and each shop's data is its own. PayPay accepts only the merchants registered for
+ * the API key (others: 401 UNAUTHORIZED); a simulator learns them from `--merchant-id` or its control API.
  */
 import { Codes, Flows, PayPayClient } from "@paypay-effect/sdk"
-import { Effect } from "effect"
+import { Effect, Option } from "effect"
 import { step, uniqueId } from "./Runtime.js"
 import { Shopper } from "./Shopper.js"
 
@@ -15,7 +16,19 @@ const sell = (merchantId: string, orderId: string, amount: number) =>
     return yield* Flows.awaitSettled(orderId)
   }).pipe(PayPayClient.withMerchant(merchantId))
 
+const shops = ["shop-tokyo", "shop-osaka", "shop-nagoya"]
+
+const register = Effect.flatMap(Shopper, (shopper) =>
+  Option.match(shopper.control, {
+    onNone: () => Effect.void,
+    onSome: (control) =>
+      Effect.forEach(shops, (merchantId) => control.addMerchant({ merchantId }), { discard: true }).pipe(Effect.orDie)
+  })
+)
+
 export const program = Effect.gen(function* () {
+  yield* register
+  yield* step("0. shops registered", shops.join(", "))
   const orderId = yield* uniqueId("order")
   const [tokyo, osaka] = yield* Effect.all([sell("shop-tokyo", orderId, 800), sell("shop-osaka", orderId, 1200)], {
     concurrency: 2

@@ -198,7 +198,12 @@ const Give = endpoint({
   response: undefined,
   timeout: "30 seconds",
   safety: "write",
-  codes: ["INVALID_USER_AUTHORIZATION_ID", "EXPIRED_USER_AUTHORIZATION_ID", "USER_STATE_IS_NOT_ACTIVE"],
+  codes: [
+    "INVALID_USER_AUTHORIZATION_ID",
+    "EXPIRED_USER_AUTHORIZATION_ID",
+    "USER_STATE_IS_NOT_ACTIVE",
+    "VALIDATION_FAILED_EXCEPTION"
+  ],
   reconcile: (params) =>
     `query Cashback.get("${params.merchantCashbackId}") after about a second; TRANSACTION_NOT_FOUND means it was ` +
     "not (yet) accepted"
@@ -206,10 +211,12 @@ const Give = endpoint({
 
 /**
  * Give cashback to a user (`POST /v2/cashback`): accepted (202 REQUEST_ACCEPTED) and processed later; read the
- * outcome with {@link get}. The reference documents no cashback-specific error codes (§B.9). Timeout 30 s.
+ * outcome with {@link get}. Re-sending the same request (same `merchantCashbackId`) is PayPay's advice after a
+ * timeout (FAQ 4414063010831); the same id for another cashback answers VALIDATION_FAILED_EXCEPTION (FAQ
+ * 8462794444559). Timeout 30 s.
  *
- * Result codes: INVALID_USER_AUTHORIZATION_ID, EXPIRED_USER_AUTHORIZATION_ID, USER_STATE_IS_NOT_ACTIVE and the
- * common codes.
+ * Result codes: INVALID_USER_AUTHORIZATION_ID, EXPIRED_USER_AUTHORIZATION_ID, USER_STATE_IS_NOT_ACTIVE,
+ * VALIDATION_FAILED_EXCEPTION and the common codes.
  *
  * @see reference §B.9
  * @since 0.1.0

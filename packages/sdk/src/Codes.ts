@@ -92,7 +92,8 @@ export class QrCode extends Schema.Class<QrCode>("QrCode")({
   redirectUrl: optionalNullable(Schema.String),
   redirectType: optionalNullable(Schema.String),
   isAuthorization: optionalNullable(Schema.Boolean),
-  authorizationExpiry: optionalNullable(EpochSeconds)
+  authorizationExpiry: optionalNullable(EpochSeconds),
+  userAgent: optionalNullable(Schema.String)
 }) {}
 
 const MerchantPaymentIdInput = Schema.Struct({ merchantPaymentId: Id64 })

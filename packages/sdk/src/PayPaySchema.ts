@@ -2,13 +2,15 @@
  * Wire schemas shared by every PayPay OPA family: money, ids, order items, timestamps, statuses, the
  * `{ resultInfo, data }` envelope and the payment / refund objects several endpoints return.
  *
- * Field names are PayPay's own (camelCase on the wire), with one documented exception: order items in
- * responses use `unit_price` while requests use `unitPrice` (reference §B.1).
+ * Field names are PayPay's own (camelCase on the wire). Reading is tolerant where PayPay's answers are known to
+ * vary: order items' price is read from `unitPrice` or `unit_price` into `unitPrice`, and optional lists and
+ * objects sent empty (`refunds: {}`, `revert: {}`, as in PayPay's Python SDK mocks) read as empty or absent; unknown
+ * fields are ignored (reference §B.1, §F.1).
  *
  * @since 0.1.0
  */
 import type * as Either from "effect/Either"
-import type * as ParseResult from "effect/ParseResult"
+import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as SchemaAST from "effect/SchemaAST"
 import { withFastPath } from "./internal/decode.js"
@@ -133,26 +135,72 @@ export const OrderItem = Schema.Struct({
  */
 export type OrderItem = typeof OrderItem.Type
 
+const OrderItemFields = {
+  name: Schema.String,
+  category: optionalNullable(Schema.String),
+  quantity: Schema.Int,
+  productId: optionalNullable(Schema.String)
+}
+
 /**
- * An order line in a response: PayPay answers with `unit_price`, not `unitPrice` (reference §B.1, seen in real
- * sandbox responses).
+ * An order line in a response, with its price in `unitPrice` whichever way PayPay spelled it: create-QR answers with
+ * `unit_price` (real sandbox responses, python#50/#61/#68), while payment objects are typed `unitPrice` (JAVA
+ * `MerchantOrderItem`, GO-M, the Python mocks; reference §B.1, §F.1). A line with neither fails to decode.
  *
  * @since 0.1.0
  * @category Schemas
  */
-export const OrderItemResponse = Schema.Struct({
-  name: Schema.String,
-  category: optionalNullable(Schema.String),
-  quantity: Schema.Int,
-  productId: optionalNullable(Schema.String),
-  unit_price: MoneyAmount
-}).annotations({ identifier: "OrderItemResponse" })
+export const OrderItemResponse = Schema.transformOrFail(
+  Schema.Struct({
+    ...OrderItemFields,
+    unitPrice: optionalNullable(MoneyAmount),
+    unit_price: optionalNullable(MoneyAmount)
+  }),
+  Schema.Struct({ ...OrderItemFields, unitPrice: MoneyAmount }),
+  {
+    strict: true,
+    decode: ({ unitPrice, unit_price, ...item }, _, ast, input) => {
+      const price = unitPrice ?? unit_price
+      return price === undefined || price === null
+        ? ParseResult.fail(new ParseResult.Type(ast, input, "an order item needs unitPrice (or unit_price)"))
+        : ParseResult.succeed({ ...item, unitPrice: price })
+    },
+    encode: (item) => ParseResult.succeed(item)
+  }
+).annotations({ identifier: "OrderItemResponse" })
 
 /**
  * @since 0.1.0
  * @category Models
  */
 export type OrderItemResponse = typeof OrderItemResponse.Type
+
+/**
+ * An optional list PayPay wraps as `{ data: [...] }`, read as empty when it comes as `{}` (PY mocks).
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const DataList = <S extends Schema.Schema.Any>(item: S) =>
+  optionalNullable(Schema.Struct({ data: Schema.optionalWith(Schema.Array(item), { default: () => [] }) }))
+
+const EmptyObject = Schema.transformOrFail(Schema.Record({ key: Schema.String, value: Schema.Unknown }), Schema.Null, {
+  strict: true,
+  decode: (record, _, ast) =>
+    Object.keys(record).length === 0
+      ? ParseResult.succeed(null)
+      : ParseResult.fail(new ParseResult.Type(ast, record, "expected the object or an empty object")),
+  encode: () => ParseResult.succeed({})
+})
+
+/**
+ * An optional object that PayPay may also send as `null` or empty (`{}`, PY mocks): both read as `null`.
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const optionalObject = <A, I, R>(schema: Schema.Schema<A, I, R>) =>
+  Schema.optional(Schema.Union(Schema.Null, schema, EmptyObject))
 
 // ====== Statuses ======
 
@@ -285,7 +333,8 @@ export const Revert = Schema.Struct({
 })
 
 /**
- * The payment object returned by get-details, create, capture and pre-authorize (reference §B.4).
+ * The payment object returned by get-details, create, capture and pre-authorize (reference §B.4). `refunds` and
+ * `captures` sent as `{}` read as `{ data: [] }`, `revert: {}` as `null`.
  *
  * @since 0.1.0
  * @category Schemas
@@ -297,9 +346,9 @@ export class Payment extends Schema.Class<Payment>("Payment")({
   authorizedAt: optionalNullable(EpochSeconds),
   canceledAt: optionalNullable(EpochSeconds),
   expiresAt: optionalNullable(EpochSeconds),
-  refunds: optionalNullable(Schema.Struct({ data: Schema.Array(Refund) })),
-  captures: optionalNullable(Schema.Struct({ data: Schema.Array(Capture) })),
-  revert: optionalNullable(Revert),
+  refunds: DataList(Refund),
+  captures: DataList(Capture),
+  revert: optionalObject(Revert),
   merchantPaymentId: Schema.String,
   userAuthorizationId: optionalNullable(Schema.String),
   amount: MoneyAmount,

@@ -19,6 +19,7 @@ import {
   MoneyAmount,
   optionalNullable,
   OrderItem,
+  OrderItemResponse,
   Payment,
   type Refund,
   requestedAtOptional,
@@ -68,20 +69,13 @@ export const CreatePendingPaymentParams = requestedAtOptional(
 export type CreatePendingPaymentParams = typeof CreatePendingPaymentParams.Encoded
 
 /**
- * An order line echoed by `POST /v1/requestOrder`: the echo uses the request's `unitPrice` (PY mock), while payment
- * objects use `unit_price` (§B.1); both are accepted.
+ * An order line echoed by `POST /v1/requestOrder`: the echo uses the request's `unitPrice` (PY mock), payment objects
+ * may say `unit_price`; both are read into `unitPrice` (`PayPaySchema.OrderItemResponse`).
  *
  * @since 0.1.0
  * @category Schemas
  */
-export const PendingOrderItem = Schema.Struct({
-  name: Schema.String,
-  category: optionalNullable(Schema.String),
-  quantity: Schema.Int,
-  productId: optionalNullable(Schema.String),
-  unitPrice: optionalNullable(MoneyAmount),
-  unit_price: optionalNullable(MoneyAmount)
-}).annotations({ identifier: "PendingOrderItem" })
+export const PendingOrderItem = OrderItemResponse
 
 /**
  * `data` of `POST /v1/requestOrder`: an echo of the request (reference §B.7).
@@ -102,6 +96,27 @@ export class PendingPayment extends Schema.Class<PendingPayment>("PendingPayment
   orderItems: optionalNullable(Schema.Array(PendingOrderItem)),
   metadata: optionalNullable(Metadata)
 }) {}
+
+/**
+ * `data` of `GET /v1/requestOrder/{merchantPaymentId}`: the payment object, whose expiry PayPay names `expiryDate`
+ * (PY `get_request_order_response.json`, GO-M's test; reference §F.1). Read as a `Payment` with that value in
+ * `expiresAt` (either spelling), so it is never lost.
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const PendingOrderDetails = Schema.transform(
+  Schema.Struct({ ...Payment.fields, expiryDate: optionalNullable(EpochSeconds) }),
+  Schema.typeSchema(Payment),
+  {
+    strict: false,
+    decode: ({ expiryDate, ...payment }) => {
+      const expiresAt = payment.expiresAt ?? expiryDate
+      return new Payment(expiresAt === undefined ? payment : { ...payment, expiresAt }, true)
+    },
+    encode: (payment) => ({ ...payment })
+  }
+).annotations({ identifier: "PendingOrderDetails" })
 
 const MerchantPaymentIdInput = Schema.Struct({ merchantPaymentId: Id64 })
 const path = (merchantPaymentId: string) => `/v1/requestOrder/${encodeURIComponent(merchantPaymentId)}`
@@ -161,7 +176,7 @@ const Get = endpoint({
   method: "GET",
   input: MerchantPaymentIdInput,
   request: ({ merchantPaymentId }) => ({ path: path(merchantPaymentId) }),
-  response: Payment,
+  response: PendingOrderDetails,
   timeout: "15 seconds",
   safety: "read",
   codes: ["INVALID_PARAMS", "REQUEST_ORDER_NOT_FOUND"]
@@ -169,7 +184,7 @@ const Get = endpoint({
 
 /**
  * Get a pending payment (`GET /v1/requestOrder/{merchantPaymentId}`): the payment object, `CREATED` until the user
- * pays (`COMPLETED`) or it is cancelled (`CANCELED`). Timeout 15 s.
+ * pays (`COMPLETED`) or it is cancelled (`CANCELED`); the order's `expiryDate` is in `expiresAt`. Timeout 15 s.
  *
  * Result codes: INVALID_PARAMS, REQUEST_ORDER_NOT_FOUND and the common codes.
  *

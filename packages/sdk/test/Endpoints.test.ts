@@ -66,7 +66,7 @@ describe("endpoint request shapes", () => {
         codeType: "ORDER_QR",
         requestedAt: 0
       })
-      assert.strictEqual(result.orderItems?.[0]?.unit_price.amount, 50)
+      assert.strictEqual(result.orderItems?.[0]?.unitPrice.amount, 50)
     })
   )
 

@@ -78,6 +78,7 @@ describe("ResultCodes catalog", () => {
       "INVALID_REQUEST_ORDER_STATE",
       "EXPECTATION_FAILED",
       "SESSION_NOT_FOUND",
+      "VALIDATION_FAILED_EXCEPTION",
       "TRANSACTION_NOT_FOUND"
     ]
     assert.deepStrictEqual([...resultCodes].sort(), [...expected].sort())

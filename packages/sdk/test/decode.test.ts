@@ -1,18 +1,8 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Arbitrary, Effect, Either, Equal, FastCheck, ParseResult, Schema, SchemaAST } from "effect"
-import {
-  Cashback,
-  Codes,
-  Payments,
-  PayPaySchema,
-  PendingPayments,
-  Preauth,
-  Refunds,
-  Topup,
-  Users,
-  Wallet
-} from "../src/index.js"
+import { Arbitrary, Effect, Either, Equal, FastCheck, ParseResult, Schema } from "effect"
+import { Codes, PayPaySchema, Users } from "../src/index.js"
 import { withFastPath } from "../src/internal/decode.js"
+import { exportedSchemas, isClass } from "./utils/Families.js"
 import { makeFake, ok } from "./utils/FakeHttp.js"
 import { qrWire } from "./utils/Fixtures.js"
 
@@ -69,6 +59,13 @@ const cases: ReadonlyArray<{
       qr,
       { ...qr, extra: "ignored", orderDescription: null, orderItems: null, metadata: { k: "v" }, requestedAt: 5 },
       { ...qr, orderItems: [{ name: "tea", quantity: 1, unit_price: { amount: 1, currency: "JPY" }, category: null }] },
+      { ...qr, orderItems: [{ name: "tea", quantity: 1, unitPrice: { amount: 1, currency: "JPY" } }] },
+      {
+        ...qr,
+        orderItems: [{ name: "tea", quantity: 1, unitPrice: null, unit_price: { amount: 2, currency: "JPY" } }]
+      },
+      { ...qr, orderItems: [{ name: "tea", quantity: 1 }] },
+      { ...qr, orderItems: [{ name: "tea", quantity: 1, unitPrice: { amount: -1, currency: "JPY" } }] },
       { ...qr, orderDescription: undefined },
       { ...qr, isAuthorization: "yes" },
       { ...qr, expiryDate: null },
@@ -97,6 +94,11 @@ const cases: ReadonlyArray<{
       { resultInfo: { code: "SUCCESS", message: "ok" }, data: null },
       { resultInfo: { code: "SUCCESS", message: "ok" }, data: { id: 1 } }
     ]
+  },
+  {
+    name: "a transformation between plain shapes (number from string)",
+    schema: Schema.NumberFromString,
+    inputs: ["1", "1.5", "x", "", 1, null]
   },
   {
     name: "a union of a number and a string literal",
@@ -128,12 +130,12 @@ describe("compiled decoding", () => {
     })
   }
 
-  it("leaves classes, transformations, overlapping unions and the empty struct to ParseResult", () => {
+  it("leaves classes, property-signature transformations, overlapping unions and the empty struct to ParseResult", () => {
     for (const schema of [
       Schema.Struct({}),
       PayPaySchema.Refund,
       Schema.Struct(PayPaySchema.Payment.fields),
-      Schema.NumberFromString,
+      Schema.Struct({ a: Schema.optionalWith(Schema.String, { default: () => "" }) }),
       Schema.Union(Schema.Struct({ a: Schema.String }), Schema.Struct({ b: Schema.String })),
       Users.UserAuthorization
     ]) {
@@ -162,16 +164,9 @@ describe("compiled decoding", () => {
   )
 })
 
-const families = { Cashback, Codes, Payments, PendingPayments, Preauth, Refunds, Topup, Users, Wallet, PayPaySchema }
-
 /** Every exported schema of the families, as the plain struct its wire form decodes with (a class: its fields). */
-const wireSchemas = Object.entries(families).flatMap(([family, module]) =>
-  Object.entries(module).flatMap(([name, value]): ReadonlyArray<readonly [string, Schema.Schema<any, any>]> => {
-    if (!Schema.isSchema(value)) return []
-    const isClass = SchemaAST.isTransformation(value.ast) && "fields" in value
-    const schema = isClass ? Schema.Struct(value.fields as never) : value
-    return [[`${family}.${name}`, schema as Schema.Schema<any, any>]]
-  })
+const wireSchemas = exportedSchemas.map(
+  ([name, schema]) => [name, isClass(schema) ? Schema.Struct(schema.fields as never) : schema] as const
 )
 
 const sameOutcome = (schema: Schema.Schema<any, any>, options: typeof strict | undefined, input: unknown) => {

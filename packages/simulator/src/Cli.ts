@@ -48,7 +48,12 @@ export interface Settings {
   readonly database: string | undefined
   readonly apiKey: string | undefined
   readonly apiSecret: string | undefined
+  /** The first registered merchant: printed for clients and used in the banner's examples. */
   readonly merchantId: string
+  /** Every merchant registered for the API key besides `merchantId` (ledger: auth.merchant). */
+  readonly merchantIds?: ReadonlyArray<string> | undefined
+  /** Accept any merchant id (and none), each with its own data, instead of only the registered ones. */
+  readonly anyMerchant?: boolean | undefined
   /** Base URL of the hosted pages (QR `url`); the listening base URL when absent. */
   readonly publicUrl: string | undefined
   readonly controlToken: string | undefined
@@ -77,6 +82,7 @@ export const ENV = {
   apiKey: "PAYPAY_API_KEY",
   apiSecret: "PAYPAY_API_SECRET",
   merchantId: "PAYPAY_MERCHANT_ID",
+  anyMerchant: "PAYPAY_SIM_ANY_MERCHANT",
   publicUrl: "PAYPAY_SIM_PUBLIC_URL",
   controlToken: "PAYPAY_SIM_CONTROL_TOKEN",
   corsOrigins: "PAYPAY_SIM_CORS_ORIGIN",
@@ -161,14 +167,31 @@ export const options = {
     "SECRET",
     "API secret of --api-key (default: the documented one)."
   ),
-  merchantId: Options.text("merchant-id").pipe(
+  merchantIds: Options.text("merchant-id").pipe(
     described(
-      `Merchant id printed for clients (default: ${SimulatorConfig.defaultMerchantId}; any id is accepted, each isolated).`,
+      `Merchant id to accept for the API key; repeat it or separate ids with commas (default: ${SimulatorConfig.defaultMerchantId}). ` +
+        "Requests naming another merchant, or none, are answered 401 UNAUTHORIZED, as PayPay does.",
       ENV.merchantId,
       "ID"
     ),
-    Options.withFallbackConfig(Config.string(ENV.merchantId)),
-    Options.withDefault(SimulatorConfig.defaultMerchantId)
+    Options.repeated,
+    Options.mapEffect((given) =>
+      Effect.map(
+        given.length > 0
+          ? Effect.succeed(given)
+          : Config.string(ENV.merchantId).pipe(
+              Config.map((text) => [text]),
+              Config.withDefault([] as Array<string>),
+              Effect.orElseSucceed(() => [] as Array<string>)
+            ),
+        merchantIdList
+      )
+    )
+  ),
+  anyMerchant: flag(
+    "any-merchant",
+    ENV.anyMerchant,
+    "Accept any merchant id (or none), each with its own isolated data, instead of only the registered ones."
   ),
   publicUrl: optionalText(
     "public-url",
@@ -212,6 +235,18 @@ export const options = {
 } as const
 
 /**
+ * The merchant ids of `--merchant-id` values (repeated and/or comma-separated), in order, without blanks or
+ * repeats; the default merchant when there are none.
+ *
+ * @since 0.1.0
+ * @category Config
+ */
+export const merchantIdList = (values: ReadonlyArray<string>): ReadonlyArray<string> => {
+  const ids = [...new Set(values.flatMap((value) => value.split(",")).map((id) => id.trim()))].filter((id) => id !== "")
+  return ids.length === 0 ? [SimulatorConfig.defaultMerchantId] : ids
+}
+
+/**
  * The settings could not be used as given.
  *
  * @since 0.1.0
@@ -246,6 +281,10 @@ export interface Started {
   /** Whether the credential is the documented default (then its secret is printed). */
   readonly defaultCredential: boolean
   readonly merchantId: string
+  /** The merchants registered for the credential (ledger: auth.merchant). */
+  readonly merchantIds?: ReadonlyArray<string> | undefined
+  /** Whether any merchant id is accepted. */
+  readonly anyMerchant?: boolean | undefined
   readonly database: string | undefined
   readonly controlToken: string | undefined
   /** The default webhook endpoint, if any. */
@@ -269,15 +308,16 @@ export interface StartOptions {
 }
 
 const credentialOf = (settings: Settings): Effect.Effect<SimulatorConfig.Credential, CliError> => {
+  const merchantIds = [...new Set([settings.merchantId, ...(settings.merchantIds ?? [])])]
   if (settings.apiKey === undefined && settings.apiSecret === undefined) {
-    return Effect.succeed(SimulatorConfig.defaultCredential)
+    return Effect.succeed({ ...SimulatorConfig.defaultCredential, merchantIds })
   }
   if (settings.apiKey === undefined || settings.apiSecret === undefined) {
     return Effect.fail(
       new CliError({ detail: `--api-key (${ENV.apiKey}) and --api-secret (${ENV.apiSecret}) go together` })
     )
   }
-  return Effect.succeed({ apiKey: settings.apiKey, apiSecret: settings.apiSecret, merchantIds: undefined })
+  return Effect.succeed({ apiKey: settings.apiKey, apiSecret: settings.apiSecret, merchantIds })
 }
 
 const tlsOf = (settings: Settings): Effect.Effect<Tls.Material | undefined, CliError | Tls.TlsError> => {
@@ -294,7 +334,8 @@ const displayHost = (host: string): string => {
 }
 
 /**
- * One request-log line from a journal entry: time, method, path, status, result code, millis, auth verdict.
+ * One request-log line from a journal entry: time, method, path, status, result code, millis, auth verdict, and the
+ * fault and warning when there are any.
  *
  * @since 0.1.0
  * @category Rendering
@@ -302,7 +343,8 @@ const displayHost = (host: string): string => {
 export const requestLine = (entry: Entry): string =>
   `${clock(entry.at)} ${entry.method} ${entry.path} ${entry.status} ${entry.code} ` +
   `${entry.millis}ms merchant=${entry.merchantId ?? "-"} auth=${entry.auth}` +
-  (entry.fault === undefined ? "" : ` fault=${entry.fault}`)
+  (entry.fault === undefined ? "" : ` fault=${entry.fault}`) +
+  (entry.warning === undefined ? "" : ` warning=${entry.warning}`)
 
 const clock = (millis: number) => new Date(millis).toISOString().slice(11, 23)
 
@@ -349,6 +391,9 @@ export const banner = (started: Started): ReadonlyArray<string> => {
       ? `  export PAYPAY_API_SECRET=${started.credential.apiSecret}`
       : "  # PAYPAY_API_SECRET: the secret you configured (not printed)",
     `  export PAYPAY_MERCHANT_ID=${started.merchantId}`,
+    started.anyMerchant === true
+      ? "  # any merchant id is accepted (--any-merchant), each with its own data"
+      : `  # merchants accepted for this key: ${(started.merchantIds ?? [started.merchantId]).join(", ")} (others: 401 UNAUTHORIZED)`,
     "",
     `Control API: ${started.controlUrl}${started.controlToken === undefined ? "" : " (token required)"}`,
     `  curl ${insecure}${guard}${started.controlUrl}/health`,
@@ -421,6 +466,7 @@ export const start = (
         publicUrl,
         controlToken: settings.controlToken,
         corsOrigins: settings.corsOrigins,
+        anyMerchant: settings.anyMerchant,
         webhooks: { url: settings.webhookUrl }
       })
     )
@@ -451,6 +497,8 @@ export const start = (
         credential.apiKey === SimulatorConfig.defaultCredential.apiKey &&
         credential.apiSecret === SimulatorConfig.defaultCredential.apiSecret,
       merchantId: settings.merchantId,
+      merchantIds: SimulatorConfig.merchantsOf(credential).map((merchant) => merchant.merchantId),
+      anyMerchant: settings.anyMerchant === true,
       database: settings.database,
       controlToken: settings.controlToken,
       webhookUrl: settings.webhookUrl,
@@ -474,6 +522,8 @@ export const defaultSettings: Settings = {
   apiKey: undefined,
   apiSecret: undefined,
   merchantId: SimulatorConfig.defaultMerchantId,
+  merchantIds: undefined,
+  anyMerchant: false,
   publicUrl: undefined,
   controlToken: undefined,
   corsOrigins: undefined,
@@ -492,7 +542,9 @@ export const defaultSettings: Settings = {
  * @category Constructors
  */
 export const makeCommand = <R, E>(handler: (settings: Settings) => Effect.Effect<void, E, R>) =>
-  Command.make("paypay-simulator", options, handler).pipe(
+  Command.make("paypay-simulator", options, (parsed) =>
+    handler({ ...parsed, merchantId: parsed.merchantIds[0] ?? SimulatorConfig.defaultMerchantId })
+  ).pipe(
     Command.withDescription("A local, stateful PayPay Open Payment API sandbox with a control API under /_simulator.")
   )
 

@@ -1,13 +1,14 @@
 /**
  * The one place that builds PayPay's `{ resultInfo, data }` envelope: successes, catalog failures and the
  * simulator's own diagnostics all leave through here, with an `X-REQUEST-ID` on every response (reference §A.4,
- * §B.1).
+ * §B.1; ledger: envelope.shape).
  *
  * @since 0.1.0
  */
 import { type ResultCode, ResultCodes, messageOf } from "@paypay-effect/sdk/PayPayError"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
+import * as Fidelity from "./Fidelity.js"
 
 /**
  * A request as the simulator's PayPay API sees it, independent of the transport (socket or in-process).
@@ -38,6 +39,8 @@ export interface SimResponse {
   readonly body: string
   /** The envelope's `resultInfo.code`, when the simulator rendered it (for the journal). */
   readonly code?: string | undefined
+  /** Something the developer should know although PayPay answers without complaint (for the journal). */
+  readonly warning?: string | undefined
 }
 
 /**
@@ -51,11 +54,18 @@ export interface Reply {
   readonly status: number
   readonly code: ResultCode
   readonly data: unknown
+  /**
+   * A warning for the request journal, never on the wire: e.g. an id reused with different content, which PayPay
+   * answers with the first record (ledger: journal.id-reuse).
+   */
+  readonly warning?: string | undefined
 }
 
 /**
- * A handler's failure with a catalog code. `message` overrides the catalog text (e.g. naming the invalid
- * field); `status` overrides the catalog status (only for fault injection).
+ * A handler's failure with a catalog code. `detail` is appended to the catalog text (e.g. naming the invalid
+ * field); `status` overrides the catalog status (fault injection, and the few situations where PayPay answers a
+ * code with another status than its usual one); `rule` names the ledger rule that decided the answer, so an
+ * inferred one says `[simulator, inferred]` (`Fidelity.ts`).
  *
  * @since 0.1.0
  * @category Errors
@@ -65,6 +75,7 @@ export class ApiFailure extends Data.TaggedError("ApiFailure")<{
   readonly codeId?: string | undefined
   readonly detail?: string | undefined
   readonly status?: number | undefined
+  readonly rule?: Fidelity.RuleId | undefined
 }> {}
 
 /**
@@ -82,6 +93,18 @@ export const ok = (data: unknown, status = 200): Reply => ({ status, code: "SUCC
 export const accepted = (data: unknown = null): Reply => ({ status: 202, code: "REQUEST_ACCEPTED", data })
 
 /**
+ * A success with a warning for the request journal, tagged like a diagnostic (`[simulator, inferred] …`) and
+ * pointing at the ledger rule it follows.
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const withWarning = (reply: Reply, detail: string, rule: Fidelity.RuleId): Reply => ({
+  ...reply,
+  warning: `${Fidelity.tag(rule)} ${detail} (${Fidelity.link(rule)})`
+})
+
+/**
  * Fails a handler with a catalog code.
  *
  * @since 0.1.0
@@ -89,20 +112,37 @@ export const accepted = (data: unknown = null): Reply => ({ status: 202, code: "
  */
 export const fail = (
   code: ResultCode,
-  options: { readonly codeId?: string | undefined; readonly detail?: string | undefined } = {}
+  options: {
+    readonly codeId?: string | undefined
+    readonly detail?: string | undefined
+    readonly status?: number | undefined
+    readonly rule?: Fidelity.RuleId | undefined
+  } = {}
 ): Effect.Effect<never, ApiFailure> => Effect.fail(new ApiFailure({ code, ...options }))
 
 /**
  * The `resultInfo` for a code: PayPay's message for the codeId, optionally followed by a diagnostic the way
- * PayPay appends `| [OPA…]` references.
+ * PayPay appends `| [OPA…]` references — `[simulator] detail`, or `[simulator, inferred] detail (docs/fidelity.md#…)`
+ * when the answer follows an inferred ledger rule.
  *
  * @since 0.1.0
  * @category Constructors
  */
-export const resultInfo = (code: ResultCode, codeId?: string | undefined, detail?: string | undefined) => {
+export const resultInfo = (
+  code: ResultCode,
+  codeId?: string | undefined,
+  detail?: string | undefined,
+  rule?: Fidelity.RuleId | undefined
+) => {
   const id = codeId ?? ResultCodes[code].codeIds[0] ?? ""
   const message = messageOf(code, id)
-  return { code, message: detail === undefined ? message : `${message} | [simulator] ${detail}`, codeId: id }
+  const inferred = rule !== undefined && Fidelity.get(rule).standing === "inferred"
+  const note = [detail, inferred ? `(${Fidelity.link(rule)})` : undefined].filter((part) => part !== undefined)
+  return {
+    code,
+    message: note.length === 0 ? message : `${message} | ${Fidelity.tag(rule)} ${note.join(" ")}`,
+    codeId: id
+  }
 }
 
 const headers = (requestId: string) => ({ "content-type": "application/json", "x-request-id": requestId })
@@ -117,7 +157,8 @@ export const renderReply = (reply: Reply, requestId: string): SimResponse => ({
   status: reply.status,
   headers: headers(requestId),
   body: JSON.stringify({ resultInfo: resultInfo(reply.code), data: reply.data }),
-  code: reply.code
+  code: reply.code,
+  warning: reply.warning
 })
 
 /**
@@ -129,6 +170,9 @@ export const renderReply = (reply: Reply, requestId: string): SimResponse => ({
 export const renderFailure = (failure: ApiFailure, requestId: string): SimResponse => ({
   status: failure.status ?? ResultCodes[failure.code].status,
   headers: headers(requestId),
-  body: JSON.stringify({ resultInfo: resultInfo(failure.code, failure.codeId, failure.detail), data: null }),
+  body: JSON.stringify({
+    resultInfo: resultInfo(failure.code, failure.codeId, failure.detail, failure.rule),
+    data: null
+  }),
   code: failure.code
 })

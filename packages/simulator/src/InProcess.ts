@@ -107,7 +107,8 @@ export const layer = (
 
 /**
  * A fresh simulator plus an SDK client wired to it with the simulator's default credentials (or the first
- * configured ones) and merchant.
+ * configured ones) and merchant. A `merchantId` that the credential does not list is registered for it, so the
+ * client is accepted (ledger: auth.merchant).
  *
  * @since 0.1.0
  * @category Layers
@@ -115,12 +116,16 @@ export const layer = (
 export const layerSdk = (
   options: Simulator.Options & { readonly merchantId?: string | undefined } = {}
 ): Layer.Layer<PayPayClient.PayPayClient | HttpClient.HttpClient | Simulator.Services, never> => {
-  const { merchantId, ...simulator } = options
-  const credential = simulator.credentials?.[0] ?? SimulatorConfig.defaultCredential
+  const { merchantId = SimulatorConfig.defaultMerchantId, ...simulator } = options
+  const [first = SimulatorConfig.defaultCredential, ...others] = simulator.credentials ?? []
+  const registered = SimulatorConfig.merchantsOf(first).some((merchant) => merchant.merchantId === merchantId)
+  const credential = registered
+    ? first
+    : { ...first, merchantIds: [...(first.merchantIds ?? [SimulatorConfig.defaultMerchantId]), merchantId] }
   return PayPayClient.layer({
     apiKey: credential.apiKey,
     apiSecret: Redacted.make(credential.apiSecret),
-    merchantId: merchantId ?? SimulatorConfig.defaultMerchantId,
+    merchantId,
     baseUrl: BASE_URL
-  }).pipe(Layer.provideMerge(layer(simulator)))
+  }).pipe(Layer.provideMerge(layer({ ...simulator, credentials: [credential, ...others] })))
 }

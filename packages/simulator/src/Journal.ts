@@ -28,6 +28,11 @@ export interface Entry {
   readonly code: string
   readonly fault: string | undefined
   readonly millis: number
+  /**
+   * What the developer should know although the answer was a success, e.g. an id reused with different content
+   * (ledger: journal.id-reuse).
+   */
+  readonly warning?: string | undefined
 }
 
 /**

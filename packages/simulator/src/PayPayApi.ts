@@ -26,6 +26,7 @@ import { Faults, type Outcome } from "./Faults.js"
 import * as Router from "./internal/router.js"
 import { type Entry, Journal } from "./Journal.js"
 import { SimulatorConfig } from "./SimulatorConfig.js"
+import { Merchants } from "./Store/Merchants.js"
 
 /**
  * Every PayPay route the simulator serves, family by family (mirroring the SDK's modules).
@@ -76,14 +77,19 @@ const parseJson = (text: string): Either.Either<unknown, ApiFailure> => {
  */
 export const handle = (
   request: SimRequest
-): Effect.Effect<Outcome, never, Services | Journal | Faults | SimulatorConfig> =>
+): Effect.Effect<Outcome, never, Services | Journal | Faults | SimulatorConfig | Merchants> =>
   Effect.flatMap(Ids.requestId, (requestId) =>
-    Effect.contextWithEffect((context: Context.Context<Journal | Faults | SimulatorConfig>) =>
+    Effect.contextWithEffect((context: Context.Context<Journal | Faults | SimulatorConfig | Merchants>) =>
       Effect.clockWith((clock) => {
         const started = clock.unsafeCurrentTimeMillis()
         const matched = match(request.method, request.path)
         const operation = matched?.value.operation ?? "unknown"
-        const auth = Auth.verify(request, Context.get(context, SimulatorConfig), started)
+        const auth = Auth.verify(
+          request,
+          Context.get(context, SimulatorConfig),
+          started,
+          Context.get(context, Merchants)
+        )
         const finish = (outcome: Outcome, fault: string | undefined) => {
           const finished = clock.unsafeCurrentTimeMillis()
           const entry: Entry = {
@@ -98,7 +104,8 @@ export const handle = (
             status: "status" in outcome ? outcome.status : 0,
             code: "body" in outcome ? (outcome.code ?? codeOf(outcome.body)) : "DROPPED",
             fault,
-            millis: finished - started
+            millis: finished - started,
+            ...("warning" in outcome && outcome.warning !== undefined ? { warning: outcome.warning } : {})
           }
           return Effect.as(Context.get(context, Journal).record(entry), outcome)
         }
@@ -106,7 +113,8 @@ export const handle = (
         if (matched === undefined) {
           const failure = new ApiFailure({
             code: "RESOURCE_NOT_FOUND",
-            detail: `no such API: ${request.method} ${request.path}`
+            detail: `no such API: ${request.method} ${request.path}`,
+            rule: "envelope.unknown-path"
           })
           return finish(renderFailure(failure, requestId), undefined)
         }

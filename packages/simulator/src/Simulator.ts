@@ -14,6 +14,7 @@ import * as Journal from "./Journal.js"
 import * as SimClock from "./SimClock.js"
 import * as SimulatorConfig from "./SimulatorConfig.js"
 import * as Database from "./Store/Database.js"
+import * as Merchants from "./Store/Merchants.js"
 import * as PaymentStore from "./Store/PaymentStore.js"
 import * as Transactions from "./Store/Transactions.js"
 import * as UserStore from "./Store/UserStore.js"
@@ -46,6 +47,7 @@ export type Services =
   | UserStore.UserStore
   | Transactions.Transactions
   | SimulatorConfig.SimulatorConfig
+  | Merchants.Merchants
   | Journal.Journal
   | FaultStore.FaultStore
   | Faults.Faults
@@ -69,10 +71,12 @@ export const layer = (
     PaymentStore.layerWith({ refundSettleSeconds: settings.refundSettleSeconds }),
     UserStore.layer
   ).pipe(Layer.provideMerge(WebhookOutbox.layer({ url: webhooks?.url, schedule: webhooks?.schedule })))
-  const base = Layer.mergeAll(stores, Journal.layer, FaultStore.layer, config).pipe(
-    Layer.provideMerge(SimClock.layer),
-    Layer.provideMerge(Database.layer({ filename: database }))
-  )
+  const base = Layer.mergeAll(
+    stores,
+    Journal.layer,
+    FaultStore.layer,
+    Merchants.layer.pipe(Layer.provideMerge(config))
+  ).pipe(Layer.provideMerge(SimClock.layer), Layer.provideMerge(Database.layer({ filename: database })))
   const withTransactions = Transactions.layer.pipe(Layer.provideMerge(base))
   const simulator = faults.pipe(Layer.provideMerge(withTransactions))
   return WebhookDelivery.layer(webhooks).pipe(Layer.provideMerge(simulator))

@@ -8,8 +8,26 @@ import * as Context from "effect/Context"
 import * as Layer from "effect/Layer"
 
 /**
- * An API client the simulator accepts. `merchantIds` limits which merchants it may act for; when absent, any
- * merchant id is accepted (each one gets its own isolated data).
+ * A merchant registered for an API key, with the settings PayPay keeps per merchant.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface Merchant {
+  readonly merchantId: string
+  /**
+   * Onboarded before PayPay's 2025 change to Get Refund Details: `GET /v2/refunds/{id}` then also works without
+   * `?paymentId=`, which newer merchants must send (paypayopa-sdk-php#394; ledger: refund.details-payment-id).
+   * Default `false`.
+   */
+  readonly onboardedBefore2025?: boolean | undefined
+}
+
+/**
+ * An API client the simulator accepts and the merchants registered for it: a request must name one of them in
+ * `X-ASSUME-MERCHANT` or `?assumeMerchant=`, else it is answered 401 UNAUTHORIZED, as PayPay does
+ * (paypayopa-sdk-java#78, paypayopa-sdk-node#130; ledger: auth.merchant). When `merchantIds` is absent, the
+ * documented default merchant (`sim_merchant`) is registered. `Options.anyMerchant` lifts the check.
  *
  * @since 0.1.0
  * @category Models
@@ -17,7 +35,8 @@ import * as Layer from "effect/Layer"
 export interface Credential {
   readonly apiKey: string
   readonly apiSecret: string
-  readonly merchantIds?: ReadonlyArray<string> | undefined
+  /** Registered merchants: ids, or ids with their settings. */
+  readonly merchantIds?: ReadonlyArray<string | Merchant> | undefined
 }
 
 /**
@@ -41,11 +60,25 @@ export interface Options {
    * CORS is off when absent or empty.
    */
   readonly corsOrigins?: ReadonlyArray<string> | undefined
+  /**
+   * Accept any merchant id, registered or not (and none at all), each one with its own isolated data: the open
+   * behaviour of earlier versions, for those who want it. Off by default: PayPay refuses unknown merchants.
+   */
+  readonly anyMerchant?: boolean | undefined
 }
 
 /**
- * The documented default credentials: used when none are configured, printed by the CLI. The secret is valid
- * base64, because PayPay signs responseToken JWTs with the base64-decoded secret (reference §E.3).
+ * The documented default merchant id, registered for the default credentials.
+ *
+ * @since 0.1.0
+ * @category Config
+ */
+export const defaultMerchantId = "sim_merchant"
+
+/**
+ * The documented default credentials: used when none are configured, printed by the CLI, with the default
+ * merchant registered. The secret is valid base64, because PayPay signs responseToken JWTs with the
+ * base64-decoded secret (reference §E.3).
  *
  * @since 0.1.0
  * @category Config
@@ -53,16 +86,19 @@ export interface Options {
 export const defaultCredential: Credential = {
   apiKey: "sim_api_key",
   apiSecret: "c2ltdWxhdG9yLXNlY3JldC1rZXktMDAx",
-  merchantIds: undefined
+  merchantIds: [defaultMerchantId]
 }
 
 /**
- * The documented default merchant id.
+ * The merchants registered for a credential, with their settings (the default merchant when none are listed).
  *
  * @since 0.1.0
  * @category Config
  */
-export const defaultMerchantId = "sim_merchant"
+export const merchantsOf = (credential: Credential): ReadonlyArray<Merchant> =>
+  (credential.merchantIds ?? [defaultMerchantId]).map((merchant) =>
+    typeof merchant === "string" ? { merchantId: merchant } : merchant
+  )
 
 /**
  * @since 0.1.0

@@ -39,7 +39,8 @@ const recorder = Effect.map(Ref.make<ReadonlyArray<string>>([]), (lines) => ({
 const signedGet = (
   baseUrl: string,
   path: string,
-  credential: SimulatorConfig.Credential = SimulatorConfig.defaultCredential
+  credential: SimulatorConfig.Credential = SimulatorConfig.defaultCredential,
+  merchantId: string | null = SimulatorConfig.defaultMerchantId
 ) =>
   Effect.promise(async () => {
     const authorization = PayPaySigner.header(
@@ -49,9 +50,12 @@ const signedGet = (
       Math.floor(Date.now() / 1000)
     )
     const response = await fetch(`${baseUrl}${path}`, {
-      headers: { authorization, "x-assume-merchant": SimulatorConfig.defaultMerchantId }
+      headers: merchantId === null ? { authorization } : { authorization, "x-assume-merchant": merchantId }
     })
-    return { status: response.status, body: (await response.json()) as { resultInfo: { code: string } } }
+    return {
+      status: response.status,
+      body: (await response.json()) as { resultInfo: { code: string; message: string } }
+    }
   })
 
 const httpsGet = (url: string, ca: string, headers: Record<string, string> = {}) =>
@@ -79,7 +83,10 @@ describe("Cli", () => {
   describe("parsing flags and environment variables", () => {
     it.effect("no flags, no env: the documented defaults", () =>
       Effect.gen(function* () {
-        assert.deepStrictEqual(yield* parse([]), Cli.defaultSettings)
+        assert.deepStrictEqual(yield* parse([]), {
+          ...Cli.defaultSettings,
+          merchantIds: [SimulatorConfig.defaultMerchantId]
+        })
         assert.strictEqual(Cli.defaultSettings.host, "127.0.0.1")
         assert.strictEqual(Cli.defaultSettings.port, 4010)
       })
@@ -100,6 +107,9 @@ describe("Cli", () => {
           "S",
           "--merchant-id",
           "M",
+          "--merchant-id",
+          "N, O",
+          "--any-merchant",
           "--public-url",
           "http://pay.test",
           "--control-token",
@@ -124,6 +134,8 @@ describe("Cli", () => {
           apiKey: "K",
           apiSecret: "S",
           merchantId: "M",
+          merchantIds: ["M", "N", "O"],
+          anyMerchant: true,
           publicUrl: "http://pay.test",
           controlToken: "T",
           corsOrigins: ["http://a.test", "http://b.test"],
@@ -147,7 +159,8 @@ describe("Cli", () => {
             ["PAYPAY_SIM_DB", "/tmp/x.db"],
             ["PAYPAY_API_KEY", "envKey"],
             ["PAYPAY_API_SECRET", "envSecret"],
-            ["PAYPAY_MERCHANT_ID", "envMerchant"],
+            ["PAYPAY_MERCHANT_ID", "envMerchant,envShop"],
+            ["PAYPAY_SIM_ANY_MERCHANT", "true"],
             ["PAYPAY_SIM_PUBLIC_URL", "https://public.test"],
             ["PAYPAY_SIM_CONTROL_TOKEN", "envToken"],
             ["PAYPAY_SIM_CODE_LIFETIME", "90"],
@@ -163,6 +176,8 @@ describe("Cli", () => {
           apiKey: "envKey",
           apiSecret: "envSecret",
           merchantId: "envMerchant",
+          merchantIds: ["envMerchant", "envShop"],
+          anyMerchant: true,
           publicUrl: "https://public.test",
           controlToken: "envToken",
           codeLifetimeSeconds: 90,
@@ -251,10 +266,62 @@ describe("Cli", () => {
         assert.include(banner, "approve?merchantId=team_merchant")
         assert.notInclude(banner, "team-secret-value")
         assert.strictEqual(started.publicUrl, "https://pay.example.test")
-        const ok = yield* signedGet(started.baseUrl, "/v2/codes/payments/x", { ...credential, merchantIds: undefined })
+        const ok = yield* signedGet(started.baseUrl, "/v2/codes/payments/x", credential, "team_merchant")
         assert.strictEqual(ok.body.resultInfo.code, "DYNAMIC_QR_PAYMENT_NOT_FOUND")
         const defaults = yield* signedGet(started.baseUrl, "/v2/codes/payments/x")
         assert.strictEqual(defaults.status, 401)
+      })
+    )
+
+    it.scopedLive("only registered merchants are accepted; 401 names the merchant sent and the registered ones", () =>
+      Effect.gen(function* () {
+        const out = yield* recorder
+        const started = yield* Cli.start({ ...local, merchantIds: ["shop-a", "shop-b"], merchantId: "shop-a" }, out)
+        assert.include(yield* out.text, "merchants accepted for this key: shop-a, shop-b")
+        const path = "/v2/codes/payments/x"
+        const a = yield* signedGet(started.baseUrl, path, SimulatorConfig.defaultCredential, "shop-b")
+        assert.strictEqual(a.body.resultInfo.code, "DYNAMIC_QR_PAYMENT_NOT_FOUND")
+        for (const merchantId of ["ASSUME_MERCHANT_ID", "", null, SimulatorConfig.defaultMerchantId]) {
+          const refused = yield* signedGet(started.baseUrl, path, SimulatorConfig.defaultCredential, merchantId)
+          assert.strictEqual(refused.status, 401, String(merchantId))
+          assert.strictEqual(refused.body.resultInfo.code, "UNAUTHORIZED")
+          const message = refused.body.resultInfo.message
+          assert.include(message, "registered for sim_api_key: shop-a, shop-b")
+          if (merchantId === null) assert.include(message, "no merchant was sent")
+          else assert.include(message, `merchant ${JSON.stringify(merchantId)} is not registered`)
+          assert.notInclude(message, SimulatorConfig.defaultCredential.apiSecret)
+        }
+        const control = `${started.controlUrl}/merchants`
+        const added = yield* Effect.promise(() =>
+          fetch(control, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ merchantId: "ASSUME_MERCHANT_ID" })
+          })
+        )
+        assert.strictEqual(added.status, 201)
+        const now = yield* signedGet(started.baseUrl, path, SimulatorConfig.defaultCredential, "ASSUME_MERCHANT_ID")
+        assert.strictEqual(now.body.resultInfo.code, "DYNAMIC_QR_PAYMENT_NOT_FOUND")
+        const registry = yield* Effect.promise(() => fetch(control).then((response) => response.json()))
+        assert.deepStrictEqual(registry, {
+          anyMerchant: false,
+          merchants: ["shop-a", "shop-b", "ASSUME_MERCHANT_ID"].map((merchantId) => ({
+            apiKey: "sim_api_key",
+            merchantId
+          }))
+        })
+      })
+    )
+
+    it.scopedLive("--any-merchant accepts any merchant id, or none, each isolated", () =>
+      Effect.gen(function* () {
+        const out = yield* recorder
+        const started = yield* Cli.start({ ...local, anyMerchant: true }, out)
+        assert.include(yield* out.text, "any merchant id is accepted (--any-merchant)")
+        for (const merchantId of ["anything", "", null]) {
+          const ok = yield* signedGet(started.baseUrl, "/v2/codes/payments/x", undefined, merchantId)
+          assert.strictEqual(ok.body.resultInfo.code, "DYNAMIC_QR_PAYMENT_NOT_FOUND", String(merchantId))
+        }
       })
     )
 
@@ -375,6 +442,10 @@ describe("Cli", () => {
     assert.strictEqual(
       Cli.requestLine(entry),
       "03:04:05.006 POST /v2/codes 500 INTERNAL_SERVER_ERROR 7ms merchant=m auth=ok fault=commitThenFail"
+    )
+    assert.strictEqual(
+      Cli.requestLine({ ...entry, fault: undefined, status: 200, code: "SUCCESS", warning: "[simulator, inferred] w" }),
+      "03:04:05.006 POST /v2/codes 200 SUCCESS 7ms merchant=m auth=ok warning=[simulator, inferred] w"
     )
   })
 })

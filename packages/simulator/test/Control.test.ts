@@ -221,10 +221,46 @@ describe("control API, in process", () => {
     }).pipe(Effect.provide(InProcess.layerSdk()))
   )
 
+  it.effect("merchants: registered per API key, added at run time (201), unknown API key → 404", () =>
+    Effect.gen(function* () {
+      const api = yield* control
+      const before = yield* api.merchants
+      assert.deepStrictEqual(before, {
+        anyMerchant: false,
+        merchants: [{ apiKey: SimulatorConfig.defaultCredential.apiKey, merchantId: SimulatorConfig.defaultMerchantId }]
+      })
+      const refused = yield* Codes.create({ merchantPaymentId: "m-1", amount: yen(10) }).pipe(
+        PayPayClient.withMerchant("shop-new"),
+        Effect.flip
+      )
+      assert.strictEqual(refused._tag, "Unauthorized")
+      const added = yield* api.addMerchant({ merchantId: "shop-new", onboardedBefore2025: true })
+      assert.deepStrictEqual(added, {
+        apiKey: SimulatorConfig.defaultCredential.apiKey,
+        merchantId: "shop-new",
+        onboardedBefore2025: true
+      })
+      const code = yield* Codes.create({ merchantPaymentId: "m-1", amount: yen(10) }).pipe(
+        PayPayClient.withMerchant("shop-new")
+      )
+      assert.strictEqual(code.merchantPaymentId, "m-1")
+      assert.deepStrictEqual(
+        (yield* api.merchants).merchants.map((merchant) => merchant.merchantId),
+        [SimulatorConfig.defaultMerchantId, "shop-new"]
+      )
+      const unknown = yield* api.withTenant({ apiKey: "nobody" }).addMerchant({ merchantId: "x" }).pipe(Effect.flip)
+      assert.strictEqual(unknown._tag, "UnknownApiKey")
+      const wire = yield* raw("POST", "/_simulator/merchants", JSON.stringify({ merchantId: "" }))
+      assert.strictEqual(wire.status, 400)
+    }).pipe(Effect.provide(InProcess.layerSdk()))
+  )
+
   it.effect("reset isolates tenants; reset?all=true clears everything", () =>
     Effect.gen(function* () {
       const shopA = (yield* control).withTenant({ merchantId: "shop-a" })
       const shopB = (yield* control).withTenant({ merchantId: "shop-b" })
+      yield* shopA.addMerchant({ merchantId: "shop-a" })
+      yield* shopB.addMerchant({ merchantId: "shop-b" })
       yield* Codes.create({ merchantPaymentId: "a-1", amount: yen(10) }).pipe(PayPayClient.withMerchant("shop-a"))
       yield* Codes.create({ merchantPaymentId: "b-1", amount: yen(10) }).pipe(PayPayClient.withMerchant("shop-b"))
       yield* shopA.createUser()

@@ -82,7 +82,8 @@ describe("DirectDebit.findSimilar", () => {
     assert.isTrue(Option.isSome(DirectDebit.findSimilar([preauth], debit)))
     assert.deepStrictEqual(rejectionCode.SuspectedDuplicate, {
       code: "SUSPECTED_DUPLICATE_PAYMENT",
-      codeId: "00200017"
+      codeId: "00200017",
+      rule: "payments.similar-transaction"
     })
   })
 })

@@ -76,7 +76,8 @@ describe("Preauth.capture", () => {
       requestedAt: T0 + 5,
       acceptedAt: T0 + 5,
       status: "COMPLETED",
-      orderDescription: "d"
+      orderDescription: "d",
+      expiresAt: authorized.expiresAt
     })
     assert.strictEqual(P.refundableAmount(payment), 2500)
     assert.strictEqual(

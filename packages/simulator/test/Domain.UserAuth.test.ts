@@ -2,6 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Effect, Either } from "effect"
 import * as Jose from "jose"
 import type * as P from "../src/Domain/Payment.js"
+import { Rejection } from "../src/Domain/Rejection.js"
 import * as UserAuth from "../src/Domain/UserAuth.js"
 import * as AccountLinks from "../src/Store/AccountLinks.js"
 
@@ -14,6 +15,11 @@ const user: UserAuth.LinkedUser = {
   referenceIds: [],
   createdAt: T0
 }
+const sessionFor = (now: number) =>
+  UserAuth.createSession(
+    { scopes: ["direct_debit"], nonce: "n", redirectUrl: "https://x", referenceId: "ref-0" },
+    { now, sessionId: "s-0" }
+  )
 const tag = <A>(e: Either.Either<A, P.Rejection>) => (Either.isLeft(e) ? e.left._tag : "ok")
 const check = (
   u: UserAuth.LinkedUser | undefined,
@@ -21,8 +27,9 @@ const check = (
 ) => tag(UserAuth.check(u, { userAuthorizationId: "user-1", now: options.now ?? T0, ...options }))
 
 describe("UserAuth.check", () => {
-  it("unknown → inactive → expired → scope, in that order", () => {
+  it("unknown → revoked → inactive → expired → scope, in that order", () => {
     assert.strictEqual(check(undefined), "UnknownUser")
+    assert.strictEqual(check(UserAuth.unlink(user, T0), { now: T0 + 400 * DAY, scope: "x" }), "AuthorizationRevoked")
     assert.strictEqual(check({ ...user, status: "INACTIVE" }, { now: T0 + 400 * DAY, scope: "x" }), "UserNotActive")
     assert.strictEqual(check(user, { now: T0 + 365 * DAY, scope: "x" }), "UserAuthorizationExpired")
     assert.strictEqual(check(user, { now: T0 + 365 * DAY - 1, scope: "x" }), "ScopeMissing")
@@ -47,10 +54,25 @@ describe("UserAuth phone, unlink, link", () => {
     assert.strictEqual(UserAuth.phoneNumberOf(user), UserAuth.phoneNumberOf({ ...user }))
   })
 
-  it("unlink → INACTIVE, idempotent", () => {
-    const unlinked = UserAuth.unlink(user)
+  it("unlink → INACTIVE and revoked (INVALID_USER_AUTHORIZATION_ID, not USER_STATE_IS_NOT_ACTIVE), idempotent", () => {
+    const unlinked = UserAuth.unlink(user, T0 + 7)
     assert.strictEqual(unlinked.status, "INACTIVE")
-    assert.strictEqual(UserAuth.unlink(unlinked), unlinked)
+    assert.strictEqual(unlinked.revokedAt, T0 + 7)
+    assert.strictEqual(UserAuth.unlink(unlinked, T0 + 9), unlinked)
+    const revoked = UserAuth.check(unlinked, { userAuthorizationId: user.userAuthorizationId, now: T0 + 8 })
+    assert.deepStrictEqual(
+      revoked,
+      Either.left(Rejection.AuthorizationRevoked({ userAuthorizationId: user.userAuthorizationId, revokedAt: T0 + 7 }))
+    )
+    const inactive = UserAuth.check({ ...user, status: "INACTIVE" }, { userAuthorizationId: "u", now: T0 })
+    assert.isTrue(Either.isLeft(inactive) && inactive.left._tag === "UserNotActive")
+  })
+
+  it("a payment, grant or re-link extends the authorization to 365 days from then; a longer one is kept", () => {
+    const extended = UserAuth.extend(user, T0 + 200 * DAY)
+    assert.strictEqual(UserAuth.expireAtOf(extended), T0 + 565 * DAY)
+    assert.strictEqual(UserAuth.extend(extended, T0 + 100 * DAY), extended)
+    assert.strictEqual(UserAuth.expireAtOf(UserAuth.link(extended, sessionFor(T0), T0 + 300 * DAY)), T0 + 665 * DAY)
   })
 
   it("link through a session: ACTIVE, the session's scopes, referenceId added once, a fresh 365 days", () => {
@@ -58,8 +80,9 @@ describe("UserAuth phone, unlink, link", () => {
       { scopes: ["pending_payments"], nonce: "n", redirectUrl: "https://x", referenceId: "ref-1" },
       { now: T0, sessionId: "s-1" }
     )
-    const linked = UserAuth.link({ ...user, status: "INACTIVE" }, session, T0 + 10)
+    const linked = UserAuth.link(UserAuth.unlink(user, T0 + 5), session, T0 + 10)
     assert.strictEqual(linked.status, "ACTIVE")
+    assert.isFalse("revokedAt" in linked)
     assert.deepStrictEqual(linked.scopes, ["pending_payments"])
     assert.deepStrictEqual(linked.referenceIds, ["ref-1"])
     assert.strictEqual(UserAuth.expireAtOf(linked), T0 + 10 + 365 * DAY)

@@ -3,6 +3,7 @@ import { Codes, PayPayClient } from "@paypay-effect/sdk"
 import { Effect, Fiber, Option, Random, TestClock } from "effect"
 import * as ControlClient from "../src/Control/ControlClient.js"
 import * as InProcess from "../src/InProcess.js"
+import * as SimulatorConfig from "../src/SimulatorConfig.js"
 
 const yen = (amount: number) => ({ amount, currency: "JPY" as const })
 const control = ControlClient.make(InProcess.BASE_URL)
@@ -164,6 +165,14 @@ describe("fault rules", () => {
       assert.strictEqual(other._tag, "OpaClientNotFound")
       const faults = (yield* api.requests({ merchantId: "sim_merchant" })).map((entry) => entry.fault)
       assert.deepStrictEqual(faults, [undefined, "fault-1 respond DYNAMIC_QR_BAD_REQUEST", undefined])
-    }).pipe(Effect.provide(InProcess.layerSdk()))
+    }).pipe(
+      Effect.provide(
+        InProcess.layerSdk({
+          credentials: [
+            { ...SimulatorConfig.defaultCredential, merchantIds: [SimulatorConfig.defaultMerchantId, "shop-b"] }
+          ]
+        })
+      )
+    )
   )
 })

@@ -48,7 +48,7 @@ describe("SDK ↔ simulator, in process", () => {
       assert.strictEqual(duplicate._tag, "DuplicateDynamicQrRequest")
       const wrongPath = yield* Payments.get("dup").pipe(Effect.flip)
       assert.strictEqual(wrongPath._tag, "ResourceNotFound")
-      const noRefund = yield* Refunds.get("nope").pipe(Effect.flip)
+      const noRefund = yield* Refunds.get("nope", { paymentId: "04739000000000000000" }).pipe(Effect.flip)
       assert.strictEqual(noRefund._tag, "NoSuchRefundOrder")
       const paid = yield* userPays("dup")
       const tooMuch = yield* Refunds.create({
@@ -80,16 +80,25 @@ describe("SDK ↔ simulator, in process", () => {
     })
   )
 
-  it.effect("merchants are isolated from each other", () =>
-    Effect.gen(function* () {
-      yield* Codes.create({ merchantPaymentId: "shared-id", amount: yen(100) }).pipe(
-        PayPayClient.withMerchant("shop-a")
+  const isolation = Effect.gen(function* () {
+    yield* Codes.create({ merchantPaymentId: "shared-id", amount: yen(100) }).pipe(PayPayClient.withMerchant("shop-a"))
+    const other = yield* Codes.getPayment("shared-id").pipe(PayPayClient.withMerchant("shop-b"), Effect.flip)
+    assert.strictEqual(other._tag, "DynamicQrPaymentNotFound")
+    yield* Codes.create({ merchantPaymentId: "shared-id", amount: yen(100) }).pipe(PayPayClient.withMerchant("shop-b"))
+  })
+
+  it.effect("registered merchants are isolated from each other", () =>
+    isolation.pipe(
+      Effect.provide(
+        InProcess.layerSdk({
+          credentials: [{ ...SimulatorConfig.defaultCredential, merchantIds: ["shop-a", "shop-b"] }],
+          merchantId: "shop-a"
+        })
       )
-      const other = yield* Codes.getPayment("shared-id").pipe(PayPayClient.withMerchant("shop-b"), Effect.flip)
-      assert.strictEqual(other._tag, "DynamicQrPaymentNotFound")
-      yield* Codes.create({ merchantPaymentId: "shared-id", amount: yen(100) }).pipe(
-        PayPayClient.withMerchant("shop-b")
-      )
-    }).pipe(Effect.provide(InProcess.layerSdk()))
+    )
+  )
+
+  it.effect("anyMerchant: any merchant id is accepted, each with its own data", () =>
+    isolation.pipe(Effect.provide(InProcess.layerSdk({ anyMerchant: true })))
   )
 })

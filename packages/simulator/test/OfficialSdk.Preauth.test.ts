@@ -46,7 +46,7 @@ describe("official PayPay Node SDK ↔ simulator over TLS: pre-authorization and
       const payment = expectOk(yield* call(() => sdk.getPaymentDetails(["pre-1"])))
       assert.strictEqual(payment.status, "COMPLETED")
       assert.strictEqual(payment.captures.data[0].merchantCaptureId, "cap-1")
-      assert.strictEqual(payment.captures.data[0].status, "COMPLETED")
+      assert.strictEqual(payment.captures.data[0].status, "USER_REQUESTED")
       assert.deepStrictEqual(payment.captures.data[0].amount, yen(2500))
       expectFailure(yield* capture("cap-3", 100), 400, "ALREADY_CAPTURED", "00200039")
     })

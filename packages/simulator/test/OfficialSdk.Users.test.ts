@@ -73,7 +73,7 @@ describe("official PayPay Node SDK ↔ simulator over TLS: user authorization", 
 
       assert.isNull(expectOk(yield* call(() => sdk.unlinkUser([uaid]))))
       assert.strictEqual(expectOk(yield* call(() => sdk.getUserAuthorizationStatus([uaid]))).status, "INACTIVE")
-      expectFailure(yield* check(), 401, "USER_STATE_IS_NOT_ACTIVE")
+      expectFailure(yield* check(), 401, "INVALID_USER_AUTHORIZATION_ID")
       expectFailure(
         yield* call(() => sdk.getUserAuthorizationStatus(["no-such-user"])),
         401,

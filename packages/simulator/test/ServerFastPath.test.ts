@@ -26,7 +26,11 @@ const signed = (method: string, signedPath: string, body?: string) => {
   )
   return {
     method,
-    headers: { authorization, ...(contentType === undefined ? {} : { "content-type": contentType }) },
+    headers: {
+      authorization,
+      "x-assume-merchant": SimulatorConfig.defaultMerchantId,
+      ...(contentType === undefined ? {} : { "content-type": contentType })
+    },
     ...(body === undefined ? {} : { body })
   }
 }
@@ -50,7 +54,15 @@ const createBody = (merchantPaymentId: string) =>
 
 const code = (answer: Answer) => (JSON.parse(answer.body) as { resultInfo: { code: string } }).resultInfo.code
 
-const SimulatorOnSocket = Server.layer({ port: 0 }).pipe(Layer.provideMerge(Simulator.layer()))
+const SimulatorOnSocket = Server.layer({ port: 0 }).pipe(
+  Layer.provideMerge(
+    Simulator.layer({
+      credentials: [
+        { ...SimulatorConfig.defaultCredential, merchantIds: [SimulatorConfig.defaultMerchantId, "fast-shop"] }
+      ]
+    })
+  )
+)
 
 layer(SimulatorOnSocket, { excludeTestServices: true })("Server: PayPay API requests on the fast path", (it) => {
   it.effect("answers with the envelope, X-REQUEST-ID and an exact Content-Length; assumeMerchant from the query", () =>

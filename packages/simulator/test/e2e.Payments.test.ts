@@ -19,7 +19,7 @@ describe("e2e Payments (native and continuous) ↔ simulator", () => {
       assert.strictEqual(payment.status, "COMPLETED")
       assert.strictEqual(payment.acceptedAt, yield* simNow)
       assert.strictEqual(payment.userAuthorizationId, user.userAuthorizationId)
-      assert.strictEqual(payment.orderItems?.[0]?.unit_price.amount, 600)
+      assert.strictEqual(payment.orderItems?.[0]?.unitPrice.amount, 600)
       assert.strictEqual(yield* balanceOf(user.userAuthorizationId), 8800)
       const read = yield* Payments.get("native-1")
       assert.strictEqual(read.paymentId, payment.paymentId)

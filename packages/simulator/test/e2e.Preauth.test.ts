@@ -33,7 +33,7 @@ describe("e2e Preauth ↔ simulator", () => {
       assert.strictEqual(result._tag, "Captured")
       if (result._tag !== "Captured") return
       assert.strictEqual(result.payment.status, "COMPLETED")
-      assert.strictEqual(result.payment.captures?.data[0]?.status, "COMPLETED")
+      assert.strictEqual(result.payment.captures?.data[0]?.status, "USER_REQUESTED")
       assert.strictEqual(result.payment.captures?.data[0]?.amount.amount, 3000)
       assert.strictEqual(yield* balanceOf(id), 7000)
       assert.strictEqual(yield* failsWith(capture(1, "cap-2")), "ALREADY_CAPTURED")
@@ -61,7 +61,7 @@ describe("e2e Preauth ↔ simulator", () => {
       assert.strictEqual(confirmed.status, "COMPLETED")
       assert.strictEqual(yield* balanceOf(id), 5000)
       const read = yield* Payments.get("auth-1")
-      assert.strictEqual(read.captures?.data[0]?.status, "COMPLETED")
+      assert.strictEqual(read.captures?.data[0]?.status, "USER_REQUESTED")
       assert.strictEqual(yield* failsWith(capture(5000, "cap-3")), "ALREADY_CAPTURED")
     }).pipe(Effect.provide(sdk()))
   )

@@ -77,30 +77,32 @@ describe("e2e Users (account link, authorization, profile) ↔ simulator", () =>
     }).pipe(Effect.provide(sdk()))
   )
 
-  it.effect("unlink → INACTIVE: payments and profile refused, unlink again is fine, re-linking activates again", () =>
-    Effect.gen(function* () {
-      const user = yield* newUser({ userAuthorizationId: "linked-user" })
-      yield* Users.unlink("linked-user")
-      const status = yield* Users.getAuthorizationStatus("linked-user")
-      assert.strictEqual(status.status, "INACTIVE")
-      assert.isFalse(status.isActive)
-      const payment = yield* Effect.flip(
-        Payments.create({ merchantPaymentId: "p-1", userAuthorizationId: user.userAuthorizationId, amount: yen(1) })
-      )
-      assert.strictEqual(payment._tag, "UserStateIsNotActive")
-      assert.strictEqual(yield* failsWith(Users.getMaskedProfile("linked-user")), "USER_STATE_IS_NOT_ACTIVE")
-      yield* Users.unlink("linked-user")
-      const qr = yield* session({ scopes: ["direct_debit"] })
-      const link = yield* UserActions.completeAccountLink(sessionIdOf(qr.linkQRCodeURL), {
-        userAuthorizationId: "linked-user"
-      })
-      assert.strictEqual(link.user?.status, "ACTIVE")
-      const relinked = yield* Users.getAuthorizationStatus("linked-user")
-      assert.strictEqual(relinked.status, "ACTIVE")
-      assert.deepStrictEqual(relinked.scopes, ["direct_debit"])
-      assert.deepStrictEqual(relinked.referenceIds, ["shop-user-42"])
-      assert.strictEqual(yield* failsWith(Users.getMaskedProfile("linked-user")), "OP_OUT_OF_SCOPE")
-    }).pipe(Effect.provide(sdk()))
+  it.effect(
+    "unlink → INACTIVE, revoked: payments and profile INVALID_USER_AUTHORIZATION_ID; re-linking activates",
+    () =>
+      Effect.gen(function* () {
+        const user = yield* newUser({ userAuthorizationId: "linked-user" })
+        yield* Users.unlink("linked-user")
+        const status = yield* Users.getAuthorizationStatus("linked-user")
+        assert.strictEqual(status.status, "INACTIVE")
+        assert.isFalse(status.isActive)
+        const payment = yield* Effect.flip(
+          Payments.create({ merchantPaymentId: "p-1", userAuthorizationId: user.userAuthorizationId, amount: yen(1) })
+        )
+        assert.strictEqual(payment._tag, "InvalidUserAuthorizationId")
+        assert.strictEqual(yield* failsWith(Users.getMaskedProfile("linked-user")), "INVALID_USER_AUTHORIZATION_ID")
+        yield* Users.unlink("linked-user")
+        const qr = yield* session({ scopes: ["direct_debit"] })
+        const link = yield* UserActions.completeAccountLink(sessionIdOf(qr.linkQRCodeURL), {
+          userAuthorizationId: "linked-user"
+        })
+        assert.strictEqual(link.user?.status, "ACTIVE")
+        const relinked = yield* Users.getAuthorizationStatus("linked-user")
+        assert.strictEqual(relinked.status, "ACTIVE")
+        assert.deepStrictEqual(relinked.scopes, ["direct_debit"])
+        assert.deepStrictEqual(relinked.referenceIds, ["shop-user-42"])
+        assert.strictEqual(yield* failsWith(Users.getMaskedProfile("linked-user")), "OP_OUT_OF_SCOPE")
+      }).pipe(Effect.provide(sdk()))
   )
 
   it.effect("INVALID_USER_AUTHORIZATION_ID and EXPIRED_USER_AUTHORIZATION_ID on every user endpoint", () =>

@@ -4,12 +4,13 @@ import * as AST from "effect/SchemaAST"
 
 /**
  * A schema's decoding, compiled from its AST for the plain shapes the SDK's wire schemas use (structs, records,
- * arrays, unions, literals, keywords and their refinements, whose filters run unchanged). A compiled parser
- * returns the decoded value or {@link FAIL}; it is never more lenient than `ParseResult` and, when it succeeds,
- * returns what `ParseResult` would (same keys in the same order, same values). On {@link FAIL} the caller decodes
- * again with `ParseResult`, so a failure reads exactly the same. Anything else (transformations, classes,
- * declarations, suspensions, parse-option annotations, and the empty struct `{}`, which `ParseResult` passes through
- * as it is) is not compiled and always goes through `ParseResult`.
+ * arrays, unions, literals, keywords and their refinements, whose filters run unchanged, and `Schema.transform` /
+ * `transformOrFail` between two such shapes, whose decode function runs unchanged when it answers synchronously).
+ * A compiled parser returns the decoded value or {@link FAIL}; it is never more lenient than `ParseResult` and, when
+ * it succeeds, returns what `ParseResult` would (same keys in the same order, same values). On {@link FAIL} the
+ * caller decodes again with `ParseResult`, so a failure reads exactly the same. Anything else (classes, declarations,
+ * property-signature transformations, suspensions, parse-option annotations, and the empty struct `{}`, which
+ * `ParseResult` passes through as it is) is not compiled and always goes through `ParseResult`.
  */
 const FAIL: unique symbol = Symbol.for("@paypay-effect/sdk/decode/FAIL")
 
@@ -193,6 +194,30 @@ const compileArray = (ast: AST.TupleType, options: AST.ParseOptions): Compiled |
   }
 }
 
+/**
+ * `from`, then the transformation's decode function (a synchronous success only: anything else is {@link FAIL}, so
+ * `ParseResult` reports it), then `to`, exactly as `ParseResult` chains them when decoding.
+ */
+const compileTransformation = (ast: AST.Transformation, options: AST.ParseOptions): Compiled | undefined => {
+  const transformation = ast.transformation
+  if (transformation._tag !== "FinalTransformation") return undefined
+  const from = compile(ast.from, options)
+  const to = compile(ast.to, options)
+  if (from === undefined || to === undefined) return undefined
+  const parseFrom = from.parse
+  const parseTo = to.parse
+  return {
+    parse: (input) => {
+      const decoded = parseFrom(input)
+      if (decoded === FAIL) return FAIL
+      const result: unknown = transformation.decode(decoded, options, ast, input)
+      return Either.isEither(result) && Either.isRight(result) ? parseTo(result.right) : FAIL
+    },
+    identity: false,
+    kinds: from.kinds
+  }
+}
+
 const isPlain = (ast: AST.AST): boolean =>
   Option.isNone(AST.getParseOptionsAnnotation(ast)) && Option.isNone(AST.getDecodingFallbackAnnotation(ast))
 
@@ -227,6 +252,8 @@ const compile = (ast: AST.AST, options: AST.ParseOptions): Compiled | undefined 
         : undefined
     case "TupleType":
       return compileArray(ast, options)
+    case "Transformation":
+      return compileTransformation(ast, options)
     default:
       return undefined
   }

@@ -461,6 +461,16 @@ export const catalog = {
   },
 
   // ====== Cashback (§B.9) ======
+  VALIDATION_FAILED_EXCEPTION: {
+    status: 400, // FAQ 8462794444559 (Give Cashback to User error test cases)
+    codeIds: [],
+    // message not documented (the FAQ names the code only)
+    message: "Validation failed",
+    retry: "final",
+    kind: "error",
+    description:
+      "Give Cashback with a merchantCashbackId already used for another cashback; use a new id (FAQ 8462794444559)."
+  },
   TRANSACTION_NOT_FOUND: {
     status: 404, // status not documented (FAQ title only)
     codeIds: [],

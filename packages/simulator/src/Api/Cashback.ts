@@ -14,7 +14,7 @@ import {
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Cashback from "../Domain/Cashback.js"
-import { accepted, fail, ok } from "../Envelope.js"
+import { accepted, fail, ok, withWarning } from "../Envelope.js"
 import { SimClock } from "../SimClock.js"
 import * as Authorizations from "../Store/Authorizations.js"
 import * as Cashbacks from "../Store/Cashbacks.js"
@@ -24,6 +24,7 @@ import * as Route from "./Route.js"
 
 const decodeGive = Route.decoder(GiveCashbackRequest)
 const decodeReverse = Route.decoder(ReverseCashbackRequest)
+// requestId is required, as GO-M always sends one (ledger: cashback.expected)
 const decodeConsult = Route.decoder(ConsultExpectedCashbackRequest)
 
 const merchantAlias = (tenant: Tenant) => (tenant.merchantId === "" ? "simulator" : tenant.merchantId)
@@ -72,7 +73,15 @@ const nowSeconds = Effect.flatMap(SimClock, (clock) => clock.nowSeconds)
 const give = Route.make("POST", "/v2/cashback", "Cashback.give", (context) =>
   Effect.gen(function* () {
     const input = yield* decodeGive(context.body)
-    yield* Cashbacks.give(context.tenant, input).pipe(mapFailures("TRANSACTION_NOT_FOUND"))
+    yield* Cashbacks.give(context.tenant, input).pipe(
+      Effect.catchTag("CashbackIdReused", (error) =>
+        fail("VALIDATION_FAILED_EXCEPTION", {
+          detail: `merchantCashbackId ${error.merchantCashbackId} was used for another cashback (user or amount differ)`,
+          rule: "cashback.id-reuse"
+        })
+      ),
+      mapFailures("TRANSACTION_NOT_FOUND")
+    )
     return accepted()
   })
 )
@@ -92,8 +101,18 @@ const get = Route.make("GET", "/v2/cashback/:merchantCashbackId", "Cashback.get"
 const reverse = Route.make("POST", "/v2/cashback_reversal", "Cashback.reverse", (context) =>
   Effect.gen(function* () {
     const input = yield* decodeReverse(context.body)
-    yield* Cashbacks.reverse(context.tenant, input).pipe(mapFailures("TRANSACTION_NOT_FOUND"))
-    return accepted()
+    const { reversal, replayed } = yield* Cashbacks.reverse(context.tenant, input).pipe(
+      mapFailures("TRANSACTION_NOT_FOUND")
+    )
+    const difference = replayed ? Cashback.reversalDifference(reversal, input) : undefined
+    return difference === undefined
+      ? accepted()
+      : withWarning(
+          accepted(),
+          `merchantCashbackReversalId ${input.merchantCashbackReversalId} reused with a different ${difference}: ` +
+            "answered as the first request",
+          "cashback.reversal-id-reuse"
+        )
   })
 )
 

@@ -1,5 +1,8 @@
 /**
- * Dynamic QR code routes (reference §B.2), serving the SDK's `Codes` family.
+ * Dynamic QR code routes (reference §B.2), serving the SDK's `Codes` family: create (201, ledger:
+ * code.create-status; the code expires after `codeLifetimeSeconds`, ledger: code.expiry; a used merchantPaymentId
+ * answers DUPLICATE_DYNAMIC_QR_REQUEST, ledger: code.duplicate; `isAuthorization`, ledger: code.preauth), read the
+ * payment (unknown: DYNAMIC_QR_PAYMENT_NOT_FOUND, ledger: code.get-not-found) and delete the code.
  *
  * @since 0.1.0
  */

@@ -31,13 +31,17 @@ export const agreeSimilarTransaction = (context: Route.RouteContext): boolean =>
 /**
  * A used `merchantPaymentId` on a direct debit: PayPay checks uniqueness per merchant (§C.4) but documents no code
  * for these calls; INVALID_PARAMS (00200004, "Invalid parameters received") is in the create calls' documented
- * tables.
+ * tables (ledger: payments.duplicate-merchant-payment-id).
  *
  * @since 0.1.0
  * @category Errors
  */
 export const duplicatePaymentId = (error: DuplicatePayment): Effect.Effect<never, ApiFailure> =>
-  fail("INVALID_PARAMS", { codeId: "00200004", detail: `merchantPaymentId ${error.merchantPaymentId} is already used` })
+  fail("INVALID_PARAMS", {
+    codeId: "00200004",
+    detail: `merchantPaymentId ${error.merchantPaymentId} is already used`,
+    rule: "payments.duplicate-merchant-payment-id"
+  })
 
 const create = Route.make("POST", "/v2/payments", "Payments.create", (context) =>
   Effect.gen(function* () {
@@ -66,7 +70,8 @@ const get = Route.make("GET", "/v2/payments/:merchantPaymentId", "Payments.get",
     const found = yield* store
       .get(context.tenant, context.params.merchantPaymentId!)
       .pipe(mapFailures("RESOURCE_NOT_FOUND"))
-    // A QR payment is not visible on this path: real PayPay answers RESOURCE_NOT_FOUND (reference §B.2, §F.1).
+    // A QR payment is not visible on this path: real PayPay answers RESOURCE_NOT_FOUND (reference §B.2, §F.1;
+    // ledger: code.read-on-payments-path, payments.get-not-found).
     if (Option.isNone(found) || found.value.kind === "code") {
       return yield* fail("RESOURCE_NOT_FOUND", { detail: "QR code payments are read with GET /v2/codes/payments/{id}" })
     }

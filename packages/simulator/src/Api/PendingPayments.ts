@@ -18,8 +18,8 @@ import * as Wire from "./Wire.js"
 const decodeCreate = Route.decoder(CreatePendingPaymentRequest)
 
 /**
- * The `data` of `POST /v1/requestOrder`: an echo of the request with the applied `expiryDate` (order items keep
- * the request's `unitPrice`, as in PayPay's mock, §B.7).
+ * The `data` of `POST /v1/requestOrder` (201, ledger: pending.create): an echo of the request with the applied
+ * `expiryDate` (order items keep the request's `unitPrice`, as in PayPay's mock, §B.7).
  *
  * @since 0.1.0
  * @category Wire
@@ -43,7 +43,10 @@ const create = Route.make("POST", "/v1/requestOrder", "PendingPayments.create", 
     const input = yield* decodeCreate(context.body)
     const payment = yield* Debits.createPending(context.tenant, input).pipe(
       Effect.catchTag("DuplicatePayment", (error) =>
-        fail("DUPLICATE_REQUEST_ORDER", { detail: `merchantPaymentId ${error.merchantPaymentId} exists` })
+        fail("DUPLICATE_REQUEST_ORDER", {
+          detail: `merchantPaymentId ${error.merchantPaymentId} exists`,
+          rule: "pending.duplicate"
+        })
       ),
       mapFailures("REQUEST_ORDER_NOT_FOUND")
     )
@@ -54,9 +57,12 @@ const create = Route.make("POST", "/v1/requestOrder", "PendingPayments.create", 
 const get = Route.make("GET", "/v1/requestOrder/:merchantPaymentId", "PendingPayments.get", (context) =>
   Effect.gen(function* () {
     const payment = yield* PendingOrders.get(context.tenant, context.params.merchantPaymentId!).pipe(
+      Effect.catchTag("PaymentNotFound", () =>
+        fail("REQUEST_ORDER_NOT_FOUND", { status: 400, rule: "pending.get-not-found" })
+      ),
       mapFailures("REQUEST_ORDER_NOT_FOUND")
     )
-    return ok(Wire.payment(payment, context.tenant.merchantId))
+    return ok(Wire.pendingOrder(payment, context.tenant.merchantId))
   })
 )
 

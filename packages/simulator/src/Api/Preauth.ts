@@ -19,6 +19,7 @@ const decodeAuthorize = Route.decoder(AuthorizePaymentRequest)
 const decodeCapture = Route.decoder(CapturePaymentRequest)
 const decodeRevert = Route.decoder(RevertAuthorizationRequest)
 
+// 200, not 201 (ledger: preauth.status)
 const authorize = Route.make("POST", "/v2/payments/preauthorize", "Preauth.authorize", (context) =>
   Effect.gen(function* () {
     const input = yield* decodeAuthorize(context.body)
@@ -31,7 +32,7 @@ const authorize = Route.make("POST", "/v2/payments/preauthorize", "Preauth.autho
 
 /**
  * 202 USER_CONFIRMATION_REQUIRED (codeId 08300103): a capture above the authorized amount waits for the user
- * (§B.5). Not a failure: the payment is now `REAUTHORIZING`.
+ * (§B.5; ledger: preauth.capture). Not a failure: the payment is now `REAUTHORIZING`.
  *
  * @since 0.1.0
  * @category Replies
@@ -67,7 +68,9 @@ const revert = Route.make("POST", "/v2/payments/preauthorize/revert", "Preauth.r
   Effect.gen(function* () {
     const input = yield* decodeRevert(context.body)
     const payment = yield* Captures.revert(context.tenant, input).pipe(
-      Effect.catchTag("PaymentNotFound", () => fail("RESOURCE_NOT_FOUND", { detail: `paymentId ${input.paymentId}` })),
+      Effect.catchTag("PaymentNotFound", () =>
+        fail("RESOURCE_NOT_FOUND", { detail: `paymentId ${input.paymentId}`, rule: "preauth.revert-replay" })
+      ),
       mapFailures("RESOURCE_NOT_FOUND", "00200001")
     )
     return ok(reverted(payment))

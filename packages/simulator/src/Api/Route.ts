@@ -1,7 +1,8 @@
 /**
  * The shape of a PayPay route in the simulator, and the body decoder every route shares: the SDK's wire schemas
  * validate requests, and a bad body gets `INVALID_REQUEST_PARAMS` (or `MISSING_REQUEST_PARAMS` for an absent
- * field) with a message naming the field.
+ * field) with a message naming the field — except an unsupported currency, which PayPay answers with
+ * `INVALID_PARAMS` (ledger: request.unsupported-currency).
  *
  * @since 0.1.0
  */
@@ -53,7 +54,8 @@ export const make = <R>(
 ): Route<R> => ({ method, path, operation, handler })
 
 /**
- * A decoder for a request schema, compiled once. Unknown fields are ignored as PayPay does.
+ * A decoder for a request schema, compiled once (ledger: request.validation). Unknown fields are ignored (ledger:
+ * request.unknown-fields).
  *
  * @since 0.1.0
  * @category Constructors
@@ -65,6 +67,15 @@ export const decoder = <A, I>(schema: Schema.Schema<A, I>) => {
     if (Either.isRight(result)) return Effect.succeed(result.right)
     const [issue] = ParseResult.ArrayFormatter.formatErrorSync(result.left)
     const field = issue === undefined || issue.path.length === 0 ? "body" : issue.path.join(".")
+    if (issue !== undefined && isUnsupportedCurrency(input, issue.path)) {
+      return Effect.fail(
+        new ApiFailure({
+          code: "INVALID_PARAMS",
+          codeId: "00200004",
+          detail: `${field}: ${JSON.stringify(valueAt(input, issue.path))} is not supported (only JPY)`
+        })
+      )
+    }
     return Effect.fail(
       new ApiFailure({
         code: issue?._tag === "Missing" ? "MISSING_REQUEST_PARAMS" : "INVALID_REQUEST_PARAMS",
@@ -72,6 +83,19 @@ export const decoder = <A, I>(schema: Schema.Schema<A, I>) => {
       })
     )
   }
+}
+
+const valueAt = (input: unknown, path: ReadonlyArray<PropertyKey>): unknown =>
+  path.reduce<unknown>(
+    (value, key) =>
+      typeof value === "object" && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined,
+    input
+  )
+
+/** A `currency` that is given as text but is not `JPY` (a missing or non-text one is a malformed request). */
+const isUnsupportedCurrency = (input: unknown, path: ReadonlyArray<PropertyKey>): boolean => {
+  const value = valueAt(input, path)
+  return path[path.length - 1] === "currency" && typeof value === "string" && value !== "JPY"
 }
 
 /**

@@ -2,7 +2,8 @@
  * Top-up QR routes (reference §B.0 row 25; GO-M field names), serving the SDK's `Topup` family. Kept as permissive
  * as the SDK's schemas. A simulated user tops up through a code with `Store/UserActions.topUp`.
  *
- * Codes (none documented): a used `merchantTopUpId` → DUPLICATE_DYNAMIC_QR_REQUEST (a top-up code is a dynamic QR
+ * Create answers 201 (ledger: topup.create). Codes (none documented; ledger: topup.codes): a used `merchantTopUpId` →
+ * DUPLICATE_DYNAMIC_QR_REQUEST (a top-up code is a dynamic QR
  * of type `TOPUP_QR`), an unknown `merchantTopUpId` → RESOURCE_NOT_FOUND, deleting an unknown or deleted code →
  * DYNAMIC_QR_NOT_FOUND, a used one → DYNAMIC_QR_ALREADY_PAID.
  *
@@ -62,7 +63,8 @@ export const topupDetails = (topup: Topup.Topup) => ({
   merchantTopUpId: topup.merchantTopUpId,
   userAuthorizationId: topup.paidBy ?? topup.userAuthorizationId,
   requestedAt: topup.requestedAt,
-  acceptedAt: topup.acceptedAt,
+  // 0 until a user tops up, as for payments (GO-M TopupQRCodeDetailsResponse; ledger: topup.details-accepted-at)
+  acceptedAt: topup.acceptedAt ?? 0,
   expiryDate: topup.expiresAt,
   status: topup.status,
   amount: topup.amount,

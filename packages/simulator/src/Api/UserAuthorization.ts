@@ -3,7 +3,7 @@
  * `authorizationResult` methods send `GET /v2/user_authorization?apiKey=…&requestToken=…` (or `&responseToken=…`)
  * to the API host, signed with OPA-Auth like every other call.
  *
- * **Inference:** no SDK, page or issue shows what PayPay answers here (the Node SDK has no API name for it either),
+ * **Inference** (ledger: user.legacy-authorization): no SDK, page or issue shows what PayPay answers here (the Node SDK has no API name for it either),
  * so this route answers in PayPay's envelope with what each token means:
  * - `requestToken` (§E.1): the token is verified as the hosted authorization page verifies it (`Web/RequestToken.ts`)
  *   and `data` is `{ authorizationUrl, scopes, nonce, redirectUrl, referenceId, expiresAt }`, where

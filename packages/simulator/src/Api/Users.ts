@@ -28,7 +28,7 @@ const isWebUrl = (value: string): boolean => {
 }
 
 /**
- * The `data` of `GET /v2/user/authorizations` (§B.8).
+ * The `data` of `GET /v2/user/authorizations` (§B.8; ledger: user.status).
  *
  * @since 0.1.0
  * @category Wire
@@ -50,6 +50,7 @@ const createSession = Route.make("POST", "/v1/qr/sessions", "Users.createAccount
     }
     const config = yield* SimulatorConfig
     const session = yield* AccountLinks.create(context.tenant, input).pipe(mapFailures("SESSION_NOT_FOUND"))
+    // 201 (ledger: user.link-session)
     return ok({ linkQRCodeURL: AccountLinks.linkUrl(config.publicUrl, session.sessionId) }, 201)
   })
 )
@@ -76,9 +77,11 @@ const unlink = Route.make("DELETE", "/v2/user/authorizations/:userAuthorizationI
 const maskedProfile = Route.make("GET", "/v2/user/profile/secure", "Users.getMaskedProfile", (context) =>
   Effect.gen(function* () {
     const id = yield* Route.queryParam(context, "userAuthorizationId")
+    // ledger: user.scopes-inferred
     const user = yield* Authorizations.requireUser(context.tenant, id, { scope: "user_profile" }).pipe(
       mapFailures("INVALID_USER_AUTHORIZATION_ID")
     )
+    // all but the last four digits masked (ledger: user.masked-profile)
     return ok({ phoneNumber: UserAuth.maskPhone(UserAuth.phoneNumberOf(user)) })
   })
 )

@@ -1,6 +1,7 @@
 /**
- * Wallet routes (reference §B.3, §B.8), serving the SDK's `Wallet` family: balance check, balance and payment
- * methods of a linked user. Parameters come in the query string (unsigned, §A.3). Balance reads need the
+ * Wallet routes (reference §B.3, §B.8), serving the SDK's `Wallet` family: balance check (ledger:
+ * wallet.check-balance), balance (ledger: wallet.balance) and payment methods (ledger: wallet.payment-methods) of a
+ * linked user. Parameters come in the query string (unsigned, §A.3). Balance reads need the
  * `get_balance` scope (DOC-get_balance); the payment-method list needs none documented.
  *
  * @since 0.1.0

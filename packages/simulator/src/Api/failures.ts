@@ -17,7 +17,12 @@ import { ApiFailure } from "../Envelope.js"
  */
 export const rejected = (rejection: Rejection): ApiFailure => {
   const ref = forRejection(rejection)
-  return new ApiFailure({ code: ref.code as ResultCode, codeId: ref.codeId, detail: describe(rejection) })
+  return new ApiFailure({
+    code: ref.code as ResultCode,
+    codeId: ref.codeId,
+    detail: describe(rejection),
+    rule: ref.rule
+  })
 }
 
 const describe = (rejection: Rejection): string => {

@@ -105,7 +105,44 @@ export const JournalEntry = Schema.Struct({
   status: Schema.Number,
   code: Schema.String,
   fault: Schema.optional(Schema.String),
-  millis: Schema.Number
+  millis: Schema.Number,
+  warning: Schema.optional(Schema.String)
+})
+
+/**
+ * A merchant registered for an API key (`Store/Merchants.ts`).
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const RegisteredMerchant = Schema.Struct({
+  apiKey: Schema.String,
+  merchantId: Schema.String,
+  onboardedBefore2025: Schema.optional(Schema.Boolean)
+})
+
+/**
+ * `POST /merchants`: register a merchant for `apiKey` (default: the first configured credential).
+ * `onboardedBefore2025` lets refund details be read without `?paymentId=` (ledger: refund.details-payment-id).
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const AddMerchant = Schema.Struct({
+  merchantId: PayPaySchema.Id64,
+  apiKey: Schema.optional(Schema.String),
+  onboardedBefore2025: Schema.optional(Schema.Boolean)
+})
+
+/**
+ * The registry: whether any merchant is accepted, and the registered ones.
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const MerchantRegistry = Schema.Struct({
+  anyMerchant: Schema.Boolean,
+  merchants: Schema.Array(RegisteredMerchant)
 })
 
 const merchantPaymentId = Schema.Struct({ merchantPaymentId: Schema.String })
@@ -127,6 +164,25 @@ export class SystemGroup extends HttpApiGroup.make("system")
     HttpApiEndpoint.post("reset", "/reset").setUrlParams(
       Schema.Struct({ ...TenantParams.fields, all: Schema.optional(Schema.BooleanFromString) })
     )
+  ) {}
+
+/**
+ * `GET /merchants`, `POST /merchants`: the merchants each API key may act for (ledger: auth.merchant).
+ *
+ * @since 0.1.0
+ * @category Groups
+ */
+export class MerchantsGroup extends HttpApiGroup.make("merchants")
+  .add(
+    HttpApiEndpoint.get("list", "/merchants")
+      .setUrlParams(Schema.Struct({ apiKey: Schema.optional(Schema.String) }))
+      .addSuccess(MerchantRegistry)
+  )
+  .add(
+    HttpApiEndpoint.post("add", "/merchants")
+      .setPayload(AddMerchant)
+      .addSuccess(RegisteredMerchant, { status: 201 })
+      .addError(Wire.UnknownApiKey)
   ) {}
 
 /**
@@ -206,6 +262,7 @@ export class FaultsGroup extends HttpApiGroup.make("faults")
  */
 export class ControlApi extends HttpApi.make("SimulatorControl")
   .add(SystemGroup)
+  .add(MerchantsGroup)
   .add(UsersGroup)
   .add(PaymentsGroup)
   .add(ClockGroup)

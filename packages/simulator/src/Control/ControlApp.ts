@@ -17,6 +17,7 @@ import { SimulatorConfig } from "../SimulatorConfig.js"
 import { ControlApi, PREFIX } from "./ControlApi.js"
 import * as FaultHandlers from "./FaultHandlers.js"
 import { guard } from "./Guard.js"
+import * as MerchantHandlers from "./MerchantHandlers.js"
 import * as PaymentHandlers from "./PaymentHandlers.js"
 import * as SystemHandlers from "./SystemHandlers.js"
 import * as UserActionHandlers from "./UserActionHandlers.js"
@@ -35,6 +36,7 @@ const ApiLive = HttpApiBuilder.api(ControlApi).pipe(
   Layer.provide(
     Layer.mergeAll(
       SystemHandlers.layer,
+      MerchantHandlers.layer,
       UserHandlers.layer,
       PaymentHandlers.layer,
       FaultHandlers.layer,

@@ -32,7 +32,15 @@ import type {
   Switches,
   SwitchesPatch
 } from "../Webhooks/Models.js"
-import type { ClockState, CreateUser, Health, JournalEntry } from "./ControlApi.js"
+import type {
+  AddMerchant,
+  ClockState,
+  CreateUser,
+  Health,
+  JournalEntry,
+  MerchantRegistry,
+  RegisteredMerchant
+} from "./ControlApi.js"
 import type { LinkAnswer } from "./UserActionsApi.js"
 import { ControlApi } from "./ControlApi.js"
 import type {
@@ -41,6 +49,7 @@ import type {
   PaymentNotFound,
   PaymentRejected,
   Unauthorized,
+  UnknownApiKey,
   UserNotFound,
   WebhookEventNotFound
 } from "./ControlErrors.js"
@@ -74,6 +83,12 @@ export interface Options {
  */
 export interface Service {
   readonly health: Effect.Effect<typeof Health.Type, CommonError>
+  /** The merchants each API key may act for (of the client's `apiKey`, else of every key). */
+  readonly merchants: Effect.Effect<typeof MerchantRegistry.Type, CommonError>
+  /** Register a merchant (for the client's `apiKey` unless the input names one). */
+  readonly addMerchant: (
+    merchant: typeof AddMerchant.Type
+  ) => Effect.Effect<typeof RegisteredMerchant.Type, UnknownApiKey | CommonError>
   readonly createUser: (input?: typeof CreateUser.Type) => Effect.Effect<TestUser, DuplicateUser | CommonError>
   readonly users: Effect.Effect<ReadonlyArray<TestUser>, CommonError>
   /** The user pays the payment (QR code) or accepts the request; the default test user unless one is named. */
@@ -168,6 +183,8 @@ const build = (client: RawClient, options: Options): Service => {
   const tenant = defined({ merchantId: options.merchantId, apiKey: options.apiKey })
   return {
     health: client.system.health(),
+    merchants: client.merchants.list({ urlParams: defined({ apiKey: options.apiKey }) }),
+    addMerchant: (merchant) => client.merchants.add({ payload: defined({ apiKey: options.apiKey, ...merchant }) }),
     createUser: (input = {}) => client.users.create({ urlParams: tenant, payload: input }),
     users: client.users.list({ urlParams: tenant }),
     approve: (merchantPaymentId, approval = {}) =>

@@ -98,6 +98,18 @@ export class WebhookEventNotFound extends Schema.TaggedError<WebhookEventNotFoun
   message: Schema.String
 }) {}
 
+/**
+ * No configured credential has this API key, so no merchant can be registered for it.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
+export class UnknownApiKey extends Schema.TaggedError<UnknownApiKey>()("UnknownApiKey", {
+  error: errorName("UnknownApiKey"),
+  apiKey: Schema.String,
+  message: Schema.String
+}) {}
+
 const onWire = <A, I extends { readonly _tag: string }>(
   self: Schema.Schema<A, I>,
   tag: I["_tag"],
@@ -122,5 +134,6 @@ export const Wire = {
   DuplicateUser: onWire(DuplicateUser, "DuplicateUser", 409),
   FaultNotFound: onWire(FaultNotFound, "FaultNotFound", 404),
   PaymentRejected: onWire(PaymentRejected, "PaymentRejected", 409),
-  WebhookEventNotFound: onWire(WebhookEventNotFound, "WebhookEventNotFound", 404)
+  WebhookEventNotFound: onWire(WebhookEventNotFound, "WebhookEventNotFound", 404),
+  UnknownApiKey: onWire(UnknownApiKey, "UnknownApiKey", 404)
 }

@@ -66,7 +66,7 @@ const toControlError =
     return new PaymentRejected({
       error: error._tag,
       code: failure.code,
-      message: resultInfo(failure.code, failure.codeId, failure.detail).message
+      message: resultInfo(failure.code, failure.codeId, failure.detail, failure.rule).message
     })
   }
 

@@ -21,7 +21,7 @@ const refused = (rejection: Rejection) => {
   return new PaymentRejected({
     error: rejection._tag,
     code: failure.code,
-    message: resultInfo(failure.code, failure.codeId, failure.detail).message
+    message: resultInfo(failure.code, failure.codeId, failure.detail, failure.rule).message
   })
 }
 

@@ -3,18 +3,21 @@
  *
  * Giving and reversing are asynchronous at PayPay: the call answers 202 REQUEST_ACCEPTED, the details endpoint
  * answers TRANSACTION_NOT_FOUND for about a second, then shows `ACCEPTED`, then `SUCCESS` or `FAILURE` (FAQ
- * 4414063010831, 7215872881039). The simulator decides the outcome when the request is accepted and only delays
+ * 4414063010831, 7215872881039; ledger: cashback.accepted). The simulator decides the outcome when the request is accepted and only delays
  * its visibility, derived from simulated time ({@link visibleStatus}); money moves at acceptance, in the same
  * transaction.
  *
  * - The merchant's campaign wallet pays the cashback. When it is short, the request is still accepted and the
  *   cashback ends `FAILURE` with no money moved: PayPay documents a failure notification for "merchant's insufficient
- *   balance" rather than a synchronous code (FAQ section Cashback).
+ *   balance" rather than a synchronous code (FAQ section Cashback; ledger: cashback.campaign-wallet).
  * - A reversal takes back at most what the user still has (FAQ "Can I cancel my cashback?": "the amount that can be
  *   cancelled is within the user's balance"); more than the cashback's unreversed amount, or a failed or unknown
- *   cashback, ends `FAILURE`.
- * - The same `merchantCashbackId` (or `merchantCashbackReversalId`) again is a replay: 202, nothing new (FAQ
- *   4414063010831 advises re-sending the same id).
+ *   cashback, ends `FAILURE` (ledger: cashback.reversal).
+ * - The same `merchantCashbackId` again, for the same user and amount, is a replay: 202, nothing new (FAQ
+ *   4414063010831 advises re-sending the same request); for another user or amount it is refused with
+ *   VALIDATION_FAILED_EXCEPTION (FAQ 8462794444559; ledger: cashback.id-reuse). The same
+ *   `merchantCashbackReversalId` again is a replay whatever it carries; a different amount is journaled as a
+ *   warning (ledger: cashback.reversal-id-reuse).
  *
  * @since 0.1.0
  */
@@ -47,7 +50,8 @@ export const INVISIBLE_SECONDS = 1
 export const SETTLE_SECONDS = 2
 
 /**
- * Rate of the simulated campaign behind `POST /v1/payments/cashback/expected`: 1 % of the amount, rounded down.
+ * Rate of the simulated campaign behind `POST /v1/payments/cashback/expected`: 1 % of the amount, rounded down
+ * (ledger: cashback.expected).
  *
  * @since 0.1.0
  * @category Models
@@ -184,6 +188,16 @@ export const give = (
 }
 
 /**
+ * Whether a give request repeats the cashback already recorded under its `merchantCashbackId` (same user, same
+ * amount): a replay, not another cashback (ledger: cashback.id-reuse).
+ *
+ * @since 0.1.0
+ * @category Guards
+ */
+export const isSameGive = (cashback: Cashback, input: GiveInput): boolean =>
+  cashback.userAuthorizationId === input.userAuthorizationId && cashback.amount.amount === input.amount.amount
+
+/**
  * `POST /v2/cashback_reversal` in domain terms (§B.9).
  *
  * @since 0.1.0
@@ -196,6 +210,23 @@ export interface ReverseInput {
   readonly requestedAt?: number | undefined
   readonly reason?: string | undefined
   readonly metadata?: { readonly [key: string]: unknown } | undefined
+}
+
+/**
+ * What differs between a reversal request and the reversal already recorded under its id (ledger:
+ * cashback.reversal-id-reuse), or `undefined` when it repeats it.
+ *
+ * @since 0.1.0
+ * @category Utils
+ */
+export const reversalDifference = (reversal: Reversal, input: ReverseInput): string | undefined => {
+  if (reversal.merchantCashbackId !== input.merchantCashbackId) {
+    return `merchantCashbackId ${input.merchantCashbackId} (recorded: ${reversal.merchantCashbackId})`
+  }
+  if (reversal.requestedAmount.amount !== input.amount.amount) {
+    return `amount ${input.amount.amount} (recorded: ${reversal.requestedAmount.amount})`
+  }
+  return undefined
 }
 
 /**

@@ -142,7 +142,7 @@ export const newDebit = (
 
 /**
  * A native (`"native"`) or continuous (`"continuous"`) payment: `COMPLETED` at once with `acceptedAt = now`
- * (§B.3; NODE README sample). The caller debits the user.
+ * (§B.3; NODE README sample; ledger: payments.create-completed). The caller debits the user.
  *
  * Rejections: `InvalidAmount`, `UnsupportedPaymentMethod`, `PaymentMethodNotFound`.
  *

@@ -548,7 +548,8 @@ export const deleteCode = (payment: Payment): Either.Either<Payment, Rejection> 
 }
 
 /**
- * `DELETE /v2/payments/{merchantPaymentId}` (§B.3, §D):
+ * `DELETE /v2/payments/{merchantPaymentId}` (§B.3, §D; ledger: payments.cancel-window, payments.cancel-states,
+ * code.cancel-before-pay):
  *
  * - `COMPLETED`, no refunds, `now` ≤ 00:14:59 JST the day after `acceptedAt` → `CANCELED` (`canceledAt = now`);
  *   the caller returns the money to the user.
@@ -682,11 +683,12 @@ export const expire = (payment: Payment, options: { readonly now: number }): Eit
  * Lazy time-based progression, applied whenever a payment is read (no background timers):
  *
  * - each `CREATED` refund whose `acceptedAt + refundSettleSeconds <= now` becomes `REFUNDED` (§C.3: "final status
- *   will always be REFUNDED");
+ *   will always be REFUNDED"; ledger: refund.settle);
  * - a `COMPLETED` payment whose settled refunds cover the whole paid amount becomes `REFUNDED`. **Inference** (§D,
- *   §H): PayPay only says REFUNDED = "Refund complete"; partial refunds keep the payment `COMPLETED` here;
+ *   §H): PayPay only says REFUNDED = "Refund complete"; partial refunds keep the payment `COMPLETED` here (ledger:
+ *   refund.payment-refunded);
  * - an `AUTHORIZED` or `REAUTHORIZING` authorization at or after its `expiresAt` becomes `EXPIRED` (§C.3, §D; the
- *   store releases the held money in the same transaction, see `Store/Expiry.ts`);
+ *   store releases the held money in the same transaction, see `Store/Expiry.ts`; ledger: preauth.expiry);
  * - a `CREATED` pending payment at or after its `expiresAt` becomes `EXPIRED` (§B.7, §C.3).
  *
  * Returns the same object when nothing changed.

@@ -19,7 +19,7 @@ import { isPendingExpired, isValidAmount, type Payment } from "./Payment.js"
 import { Rejection } from "./Rejection.js"
 
 /**
- * Default lifetime of a pending payment: 6 hours (§C.3, PHP docblock).
+ * Default lifetime of a pending payment: 6 hours (§C.3, PHP docblock; ledger: pending.expiry-window).
  *
  * @since 0.1.0
  * @category Models

@@ -115,6 +115,7 @@ const captureEntry = (input: CaptureInput, now: number, status: Capture["status"
  * - `EXPIRED` → `OrderExpired`; captured already → `AlreadyCaptured`; waiting for the user → `ReauthorizationInProgress`;
  *   any other status but `AUTHORIZED` → `NotCapturable`; a non-positive amount → `InvalidAmount`;
  * - amount ≤ authorized → `COMPLETED` (`acceptedAt = now`) with one `COMPLETED` capture; the difference is released;
+ *   every capture entry keeps the authorization's `expiresAt` (PayPay shows it, ledger: capture.entry-shape);
  * - amount > authorized → `REAUTHORIZING` with one `USER_REQUESTED` capture whose `expiresAt` is the authorization's:
  *   the user must confirm before the authorization expires (§B.5 202 USER_CONFIRMATION_REQUIRED, §D).
  *
@@ -145,7 +146,12 @@ export const capture = (
   const held = payment.amount.amount
   if (input.amount.amount <= held) {
     return Either.right([
-      { ...payment, status: "COMPLETED", acceptedAt: now, captures: [captureEntry(input, now, "COMPLETED")] },
+      {
+        ...payment,
+        status: "COMPLETED",
+        acceptedAt: now,
+        captures: [captureEntry(input, now, "COMPLETED", payment.expiresAt)]
+      },
       { _tag: "Captured", released: held - input.amount.amount }
     ])
   }

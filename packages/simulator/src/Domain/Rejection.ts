@@ -56,8 +56,10 @@ export type Rejection = Data.TaggedEnum<{
   // ====== User authorization (§B.5, §B.8, §C.1) ======
   /** No user with this `userAuthorizationId` in the tenant. */
   UnknownUser: { readonly userAuthorizationId: string }
-  /** The user (authorization) is `INACTIVE`, e.g. unlinked. */
+  /** The user's own account is not active (`INACTIVE` without a revocation). */
   UserNotActive: { readonly userAuthorizationId: string }
+  /** The merchant unlinked (revoked) the authorization: the user must go through the authorization flow again. */
+  AuthorizationRevoked: { readonly userAuthorizationId: string; readonly revokedAt: number }
   /** The authorization's `expireAt` (issuedAt + 365 days) has passed (§C.3). */
   UserAuthorizationExpired: { readonly userAuthorizationId: string; readonly expireAt: number }
   /** The user did not grant the scope the operation needs (§B.3, §B.7, §B.8, §B.9). */

@@ -2,8 +2,10 @@
  * User authorizations and account linking, as pure rules (§B.8, §C.3, §E).
  *
  * A linked user is identified by `userAuthorizationId` within a tenant. Its authorization is valid from
- * `issuedAt` for 365 days (`expireAt`, §C.3), `ACTIVE` until the merchant unlinks it (`INACTIVE`), and carries the
- * scopes the user granted. User-scoped APIs check, in order: known → active → not expired → scope.
+ * `issuedAt` for 365 days (`expireAt`, §C.3) and is extended to 365 days from each payment, balance grant or
+ * re-authorization ({@link extend}); it is `ACTIVE` until the merchant unlinks (revokes) it (`INACTIVE`,
+ * `revokedAt`), and carries the scopes the user granted. User-scoped APIs check, in order: known → not revoked →
+ * active → not expired → scope.
  *
  * An account-link session is created by `POST /v1/qr/sessions`; the simulated user completes or declines it, and
  * PayPay answers the merchant's redirect with a `responseToken` JWT whose claims {@link responseTokenClaims} builds.
@@ -54,6 +56,8 @@ export interface LinkedUser {
   readonly issuedAt?: number | undefined
   readonly expireAt?: number | undefined
   readonly phoneNumber?: string | undefined
+  /** When the merchant unlinked (revoked) the authorization. */
+  readonly revokedAt?: number | undefined
 }
 
 /**
@@ -75,8 +79,10 @@ export const expireAtOf = (user: LinkedUser): number =>
 
 /**
  * The checks of every user-scoped API, in PayPay's documented order of codes (§B.5, §C.1): unknown
- * (`UnknownUser`), inactive (`UserNotActive`), expired (`UserAuthorizationExpired`), then the scope the operation
- * needs (`ScopeMissing` → OP_OUT_OF_SCOPE). `allowInactive` skips the status check (authorization status, unlink).
+ * (`UnknownUser`), revoked by the merchant (`AuthorizationRevoked` → INVALID_USER_AUTHORIZATION_ID, ledger:
+ * user.revoked), the user's account inactive (`UserNotActive`), expired (`UserAuthorizationExpired`), then the
+ * scope the operation needs (`ScopeMissing` → OP_OUT_OF_SCOPE). `allowInactive` skips the revocation and status
+ * checks (authorization status, unlink).
  *
  * @since 0.1.0
  * @category Guards
@@ -92,8 +98,9 @@ export const check = <U extends LinkedUser>(
 ): Either.Either<U, Rejection> => {
   const { userAuthorizationId } = options
   if (user === undefined) return Either.left(Rejection.UnknownUser({ userAuthorizationId }))
-  if (user.status !== "ACTIVE" && options.allowInactive !== true) {
-    return Either.left(Rejection.UserNotActive({ userAuthorizationId }))
+  if (options.allowInactive !== true) {
+    const inactive = inactivity(user)
+    if (inactive !== undefined) return Either.left(inactive)
   }
   const expireAt = expireAtOf(user)
   if (options.now >= expireAt) return Either.left(Rejection.UserAuthorizationExpired({ userAuthorizationId, expireAt }))
@@ -101,6 +108,35 @@ export const check = <U extends LinkedUser>(
     return Either.left(Rejection.ScopeMissing({ userAuthorizationId, scope: options.scope }))
   }
   return Either.right(user)
+}
+
+/**
+ * Why the user cannot pay with this authorization right now, if it is not active: revoked by the merchant
+ * (`AuthorizationRevoked`, ledger: user.revoked) or the user's own account inactive (`UserNotActive`).
+ *
+ * @since 0.1.0
+ * @category Guards
+ */
+export const inactivity = (user: LinkedUser): Rejection | undefined => {
+  if (user.revokedAt !== undefined) {
+    return Rejection.AuthorizationRevoked({ userAuthorizationId: user.userAuthorizationId, revokedAt: user.revokedAt })
+  }
+  return user.status === "ACTIVE"
+    ? undefined
+    : Rejection.UserNotActive({ userAuthorizationId: user.userAuthorizationId })
+}
+
+/**
+ * The authorization after a payment, a balance grant or a re-authorization at `now`: valid for 365 days from
+ * `now` ("automatically extended each time you make a payment, grant a balance or re-authorize", DOC-link_user_web;
+ * ledger: user.auto-extend). An authorization that already runs longer is left as it is.
+ *
+ * @since 0.1.0
+ * @category Transitions
+ */
+export const extend = <U extends LinkedUser>(user: U, now: number): U => {
+  const expireAt = now + AUTHORIZATION_VALIDITY_SECONDS
+  return expireAtOf(user) >= expireAt ? user : { ...user, expireAt }
 }
 
 const hash = (text: string): number => {
@@ -131,14 +167,15 @@ export const phoneNumberOf = (user: LinkedUser): string =>
 export const maskPhone = (phone: string): string => `${"*".repeat(Math.max(0, phone.length - 4))}${phone.slice(-4)}`
 
 /**
- * `DELETE /v2/user/authorizations/{id}`: the authorization becomes `INACTIVE`; later user-scoped calls answer
- * USER_STATE_IS_NOT_ACTIVE. Unlinking an inactive authorization changes nothing.
+ * `DELETE /v2/user/authorizations/{id}` at `now`: the authorization is revoked (`INACTIVE`, `revokedAt = now`); later
+ * user-scoped calls answer INVALID_USER_AUTHORIZATION_ID, PayPay's code for an expired or revoked authorization
+ * (ledger: user.revoked). Unlinking a revoked or inactive authorization changes nothing.
  *
  * @since 0.1.0
  * @category Transitions
  */
-export const unlink = <U extends LinkedUser>(user: U): U =>
-  user.status === "INACTIVE" ? user : { ...user, status: "INACTIVE" }
+export const unlink = <U extends LinkedUser>(user: U, now: number): U =>
+  user.status === "INACTIVE" || user.revokedAt !== undefined ? user : { ...user, status: "INACTIVE", revokedAt: now }
 
 // =============================================================================
 // Account-link sessions
@@ -245,14 +282,19 @@ export const closeSession = (
 }
 
 /**
- * Link (or re-link) a user through a completed session: `ACTIVE`, the session's scopes, the session's
- * `referenceId` added, and a fresh 365-day authorization from `now` (re-authorization extends it, §B.8).
+ * Link (or re-link) a user through a completed session: `ACTIVE` (no longer revoked), the session's scopes, the
+ * session's `referenceId` added, and a fresh 365-day authorization from `now` (re-authorization extends it, §B.8;
+ * ledger: user.auto-extend).
  *
  * @since 0.1.0
  * @category Transitions
  */
-export const link = <U extends LinkedUser>(user: U, session: LinkSession, now: number): U => ({
-  ...user,
+export const link = <U extends LinkedUser>(
+  { revokedAt: _revoked, ...user }: U,
+  session: LinkSession,
+  now: number
+): U => ({
+  ...(user as U),
   status: "ACTIVE",
   scopes: session.scopes,
   referenceIds: user.referenceIds.includes(session.referenceId)

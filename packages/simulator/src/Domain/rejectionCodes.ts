@@ -2,10 +2,12 @@
  * Mapping from domain {@link Rejection} tags to PayPay result codes (§B.2, §B.3, §B.5, §B.6, §C.1).
  *
  * The HTTP edge looks up `code` (and `codeId` where PayPay documents one) here and takes the HTTP status and message
- * from the SDK's result-code catalog.
+ * from the SDK's result-code catalog; `rule` names the ledger entry behind each answer, so an inferred one says
+ * `[simulator, inferred]`.
  *
  * @since 0.1.0
  */
+import type { RuleId } from "../Fidelity.js"
 import type { Rejection } from "./Rejection.js"
 
 /**
@@ -17,6 +19,8 @@ import type { Rejection } from "./Rejection.js"
 export interface ResultCodeRef {
   readonly code: string
   readonly codeId?: string
+  /** The ledger rule that decides this answer (`Fidelity.ts`). */
+  readonly rule: RuleId
 }
 
 /**
@@ -34,9 +38,10 @@ export interface ResultCodeRef {
  * - `NoSufficientFund` → `NO_SUFFICIENT_FUND` (§B.5, §C.1).
  * - `InvalidAmount` → `INVALID_PARAMS` (00200004 "Invalid parameters received").
  * - `UnknownUser` → `INVALID_USER_AUTHORIZATION_ID`, `UserNotActive` → `USER_STATE_IS_NOT_ACTIVE`,
- *   `UserAuthorizationExpired` → `EXPIRED_USER_AUTHORIZATION_ID`, `ScopeMissing` → `OP_OUT_OF_SCOPE` (08100023)
- *   (§B.5, §B.8, §C.1). `WrongUser` (a pending payment accepted by someone else; control API only) →
- *   `INVALID_USER_AUTHORIZATION_ID`.
+ *   `AuthorizationRevoked` → `INVALID_USER_AUTHORIZATION_ID` ("expired or revoked … go through the authorization
+ *   flow again", JAVA `docs/PreAuthCapture.md`; ledger: user.revoked), `UserAuthorizationExpired` →
+ *   `EXPIRED_USER_AUTHORIZATION_ID`, `ScopeMissing` → `OP_OUT_OF_SCOPE` (08100023) (§B.5, §B.8, §C.1, §F.1).
+ *   `WrongUser` (a pending payment accepted by someone else; control API only) → `INVALID_USER_AUTHORIZATION_ID`.
  * - `SuspectedDuplicate` → `SUSPECTED_DUPLICATE_PAYMENT` (00200017, §B.3, §C.4).
  * - `UnsupportedPaymentMethod` → `UNSUPPORTED_PAYMENT_METHOD`, `PaymentMethodNotFound` → `PAYMENT_METHOD_NOT_FOUND`
  *   (§B.5).
@@ -54,36 +59,45 @@ export interface ResultCodeRef {
  * @category Result codes
  */
 export const rejectionCode: { readonly [K in Rejection["_tag"]]: ResultCodeRef } = {
-  CodeExpired: { code: "ORDER_EXPIRED", codeId: "00200043" },
-  CodeDeleted: { code: "DYNAMIC_QR_NOT_FOUND", codeId: "01652072" },
-  CodeNotFound: { code: "DYNAMIC_QR_NOT_FOUND", codeId: "01652072" },
-  AlreadyPaid: { code: "DYNAMIC_QR_ALREADY_PAID", codeId: "01652074" },
-  NoSufficientFund: { code: "NO_SUFFICIENT_FUND" },
-  NotReversible: { code: "ORDER_NOT_REVERSIBLE", codeId: "00200044" },
-  NotRefundable: { code: "UNACCEPTABLE_OP", codeId: "00200013" },
-  RefundAmountExceeded: { code: "INVALID_PARAMS", codeId: "00200015" },
-  RefundLimitExceeded: { code: "REFUND_LIMIT_EXCEEDED" },
-  RefundWindowExceeded: { code: "REFUND_WINDOW_EXCEED" },
-  InvalidAmount: { code: "INVALID_PARAMS", codeId: "00200004" },
-  UnknownUser: { code: "INVALID_USER_AUTHORIZATION_ID" },
-  UserNotActive: { code: "USER_STATE_IS_NOT_ACTIVE" },
-  UserAuthorizationExpired: { code: "EXPIRED_USER_AUTHORIZATION_ID" },
-  ScopeMissing: { code: "OP_OUT_OF_SCOPE", codeId: "08100023" },
-  WrongUser: { code: "INVALID_USER_AUTHORIZATION_ID" },
-  SuspectedDuplicate: { code: "SUSPECTED_DUPLICATE_PAYMENT", codeId: "00200017" },
-  UnsupportedPaymentMethod: { code: "UNSUPPORTED_PAYMENT_METHOD" },
-  PaymentMethodNotFound: { code: "PAYMENT_METHOD_NOT_FOUND" },
-  InvalidAuthorizationExpiry: { code: "PRE_AUTH_CAPTURE_INVALID_EXPIRY_DATE", codeId: "00400061" },
-  NotCapturable: { code: "ORDER_NOT_CAPTURABLE", codeId: "00200035" },
-  AlreadyCaptured: { code: "ALREADY_CAPTURED", codeId: "00200039" },
-  OrderExpired: { code: "ORDER_EXPIRED", codeId: "00200043" },
-  ReauthorizationInProgress: { code: "REAUTHORIZATION_IN_PROGRESS", codeId: "00200038" },
-  NotCancelable: { code: "ORDER_NOT_CANCELABLE", codeId: "00200042" },
-  InvalidPendingExpiry: { code: "INVALID_PARAMS", codeId: "00200004" },
-  InvalidRequestOrderState: { code: "INVALID_REQUEST_ORDER_STATE" },
-  SessionNotFound: { code: "SESSION_NOT_FOUND" },
-  SessionClosed: { code: "EXPECTATION_FAILED", codeId: "08100017" },
-  TopupBelowMinimum: { code: "INVALID_PARAMS", codeId: "00200004" }
+  CodeExpired: { code: "ORDER_EXPIRED", codeId: "00200043", rule: "code.user-pays" },
+  CodeDeleted: { code: "DYNAMIC_QR_NOT_FOUND", codeId: "01652072", rule: "code.user-pays" },
+  CodeNotFound: { code: "DYNAMIC_QR_NOT_FOUND", codeId: "01652072", rule: "code.delete" },
+  AlreadyPaid: { code: "DYNAMIC_QR_ALREADY_PAID", codeId: "01652074", rule: "code.delete" },
+  NoSufficientFund: { code: "NO_SUFFICIENT_FUND", rule: "payments.no-sufficient-fund" },
+  NotReversible: { code: "ORDER_NOT_REVERSIBLE", codeId: "00200044", rule: "payments.cancel-window" },
+  NotRefundable: { code: "UNACCEPTABLE_OP", codeId: "00200013", rule: "refund.not-refundable" },
+  RefundAmountExceeded: { code: "INVALID_PARAMS", codeId: "00200015", rule: "refund.amount" },
+  RefundLimitExceeded: { code: "REFUND_LIMIT_EXCEEDED", rule: "refund.limit" },
+  RefundWindowExceeded: { code: "REFUND_WINDOW_EXCEED", rule: "refund.window" },
+  InvalidAmount: { code: "INVALID_PARAMS", codeId: "00200004", rule: "request.validation" },
+  UnknownUser: { code: "INVALID_USER_AUTHORIZATION_ID", rule: "user.checks" },
+  UserNotActive: { code: "USER_STATE_IS_NOT_ACTIVE", rule: "user.checks" },
+  AuthorizationRevoked: { code: "INVALID_USER_AUTHORIZATION_ID", rule: "user.revoked" },
+  UserAuthorizationExpired: { code: "EXPIRED_USER_AUTHORIZATION_ID", rule: "user.checks" },
+  ScopeMissing: { code: "OP_OUT_OF_SCOPE", codeId: "08100023", rule: "user.scopes" },
+  WrongUser: { code: "INVALID_USER_AUTHORIZATION_ID", rule: "pending.answer" },
+  SuspectedDuplicate: { code: "SUSPECTED_DUPLICATE_PAYMENT", codeId: "00200017", rule: "payments.similar-transaction" },
+  UnsupportedPaymentMethod: { code: "UNSUPPORTED_PAYMENT_METHOD", rule: "payments.payment-method" },
+  PaymentMethodNotFound: { code: "PAYMENT_METHOD_NOT_FOUND", rule: "payments.payment-method" },
+  InvalidAuthorizationExpiry: {
+    code: "PRE_AUTH_CAPTURE_INVALID_EXPIRY_DATE",
+    codeId: "00400061",
+    rule: "preauth.authorize"
+  },
+  NotCapturable: { code: "ORDER_NOT_CAPTURABLE", codeId: "00200035", rule: "preauth.capture-errors" },
+  AlreadyCaptured: { code: "ALREADY_CAPTURED", codeId: "00200039", rule: "preauth.capture-errors" },
+  OrderExpired: { code: "ORDER_EXPIRED", codeId: "00200043", rule: "preauth.capture-errors" },
+  ReauthorizationInProgress: {
+    code: "REAUTHORIZATION_IN_PROGRESS",
+    codeId: "00200038",
+    rule: "preauth.capture-errors"
+  },
+  NotCancelable: { code: "ORDER_NOT_CANCELABLE", codeId: "00200042", rule: "preauth.revert" },
+  InvalidPendingExpiry: { code: "INVALID_PARAMS", codeId: "00200004", rule: "pending.expiry-window-code" },
+  InvalidRequestOrderState: { code: "INVALID_REQUEST_ORDER_STATE", rule: "pending.cancel" },
+  SessionNotFound: { code: "SESSION_NOT_FOUND", rule: "user.link-answer" },
+  SessionClosed: { code: "EXPECTATION_FAILED", codeId: "08100017", rule: "user.link-answer" },
+  TopupBelowMinimum: { code: "INVALID_PARAMS", codeId: "00200004", rule: "topup.codes" }
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Account-link QR sessions (`POST /v1/qr/sessions`, §B.8, §E.1) and their completion by the simulated user, which
  * links a test user and answers with the `responseToken` JWT exactly as PayPay signs it: HS256 over the
- * base64-DECODED API secret of the merchant's credential, `aud` = its API key, `iss` = `paypay.ne.jp` (§E.2, §E.3).
+ * base64-DECODED API secret of the merchant's credential, `aud` = its API key, `iss` = `paypay.ne.jp` (§E.2, §E.3;
+ * ledger: user.response-token).
  *
  * @since 0.1.0
  */

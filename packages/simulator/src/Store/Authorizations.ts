@@ -36,8 +36,8 @@ export const requireUser = (
   })
 
 /**
- * `DELETE /v2/user/authorizations/{id}`: the authorization becomes `INACTIVE` (unknown or expired ones are
- * rejected; an inactive one stays as it is). Revoking an active one records the `revoked` customer webhook.
+ * `DELETE /v2/user/authorizations/{id}`: the authorization is revoked (`INACTIVE`, `revokedAt`; unknown or expired
+ * ones are rejected; an inactive one stays as it is). Revoking an active one records the `revoked` customer webhook.
  *
  * @since 0.1.0
  * @category Transitions
@@ -52,11 +52,11 @@ export const unlink = (
     return yield* sql.withTransaction(
       Effect.gen(function* () {
         const before = yield* requireUser(tenant, userAuthorizationId, { allowInactive: true })
+        const now = yield* Effect.flatMap(SimClock, (clock) => clock.nowSeconds)
         const [user] = yield* users
-          .update(tenant, userAuthorizationId, (u) => Either.right([UserAuth.unlink(u), undefined] as const))
+          .update(tenant, userAuthorizationId, (u) => Either.right([UserAuth.unlink(u, now), undefined] as const))
           .pipe(Effect.catchTag("UserNotFound", Effect.die))
         if (before.status === "ACTIVE") {
-          const now = yield* Effect.flatMap(SimClock, (clock) => clock.nowSeconds)
           yield* WebhookOutbox.customerChanged(tenant, { _tag: "Revoked", user }, now)
         }
         return user

@@ -8,6 +8,7 @@
 import * as SqlClient from "@effect/sql/SqlClient"
 import type { SqlError } from "@effect/sql/SqlError"
 import * as Arr from "effect/Array"
+import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
@@ -19,6 +20,14 @@ import { SimClock } from "../SimClock.js"
 import { requireUser } from "./Authorizations.js"
 import type { Tenant } from "./Database.js"
 import * as UserStore from "./UserStore.js"
+
+/**
+ * A `merchantCashbackId` already used for another cashback (another user or amount).
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
+export class CashbackIdReused extends Data.TaggedError("CashbackIdReused")<{ readonly merchantCashbackId: string }> {}
 
 const CashbackJson = Schema.parseJson(Cashback.Cashback)
 const ReversalJson = Schema.parseJson(Cashback.Reversal)
@@ -99,8 +108,9 @@ const put = (tenant: Tenant, cashback: Cashback.Cashback) =>
 
 /**
  * `POST /v2/cashback`: accept a cashback for a linked user with the `cashback` scope. A new `merchantCashbackId`
- * is `SUCCESS` (campaign debited, user credited) when the campaign wallet covers it, else `FAILURE`; a known one is
- * a replay (`replayed: true`, nothing moves).
+ * is `SUCCESS` (campaign debited, user credited, the user's authorization extended: a balance grant, ledger:
+ * user.auto-extend) when the campaign wallet covers it, else `FAILURE`; a known one is a replay (`replayed: true`,
+ * nothing moves) when it names the same user and amount, else `CashbackIdReused` (ledger: cashback.id-reuse).
  *
  * @since 0.1.0
  * @category Transitions
@@ -110,7 +120,7 @@ export const give = (
   input: Cashback.GiveInput
 ): Effect.Effect<
   { readonly cashback: Cashback.Cashback; readonly replayed: boolean },
-  Rejection | SqlError,
+  Rejection | CashbackIdReused | SqlError,
   Requirements
 > =>
   Effect.flatMap(SqlClient.SqlClient, (sql) =>
@@ -119,7 +129,12 @@ export const give = (
         const users = yield* UserStore.UserStore
         yield* requireUser(tenant, input.userAuthorizationId, { scope: "cashback" })
         const existing = yield* get(tenant, input.merchantCashbackId)
-        if (Option.isSome(existing)) return { cashback: existing.value, replayed: true }
+        if (Option.isSome(existing)) {
+          if (!Cashback.isSameGive(existing.value, input)) {
+            return yield* new CashbackIdReused({ merchantCashbackId: input.merchantCashbackId })
+          }
+          return { cashback: existing.value, replayed: true }
+        }
         const cashback = Cashback.give(input, {
           now: yield* nowSeconds,
           cashbackId: yield* Ids.transactionId,
@@ -128,7 +143,7 @@ export const give = (
         if (cashback.outcome === "SUCCESS") {
           yield* moveCampaign(tenant, -cashback.amount.amount)
           yield* users
-            .update(tenant, cashback.userAuthorizationId, UserStore.credit(cashback.amount.amount))
+            .update(tenant, cashback.userAuthorizationId, UserStore.credit(cashback.amount.amount, cashback.acceptedAt))
             .pipe(Effect.catchTag("UserNotFound", Effect.die))
         }
         yield* put(tenant, cashback)

@@ -96,7 +96,7 @@ const open = (
         }
         if (spec.debit) {
           yield* users
-            .update(tenant, input.userAuthorizationId, UserStore.debit(payment.amount.amount))
+            .update(tenant, input.userAuthorizationId, UserStore.debit(payment.amount.amount, now))
             .pipe(Effect.catchTag("UserNotFound", Effect.die))
         }
         return yield* payments.insert(tenant, payment).pipe(Effect.catchTag("DuplicateRefund", Effect.die))
@@ -125,7 +125,7 @@ export const createNative = (
 /**
  * `POST /v1/subscription/payments`: a continuous payment, `COMPLETED` and debited at once (scope
  * `continuous_payments`). Recurring charges of one amount are the point of this call, so the similar-transaction
- * rule does not apply (PayPay offers no `agreeSimilarTransaction` here).
+ * rule does not apply (PayPay offers no `agreeSimilarTransaction` here; ledger: payments.continuous-no-similar-check).
  *
  * @since 0.1.0
  * @category Transitions
@@ -154,7 +154,7 @@ export const authorize = (
   options: SimilarOptions = {}
 ): Effect.Effect<Payment.Payment, DebitError, Requirements> =>
   open(tenant, input, {
-    scope: "preauth_capture_native",
+    scope: "preauth_capture_native", // ledger: user.scopes-inferred
     similarCheck: options.agreeSimilarTransaction !== true,
     debit: true,
     build: ({ now, paymentId }) => Preauth.authorize(input, { paymentId, now })
@@ -162,7 +162,7 @@ export const authorize = (
 
 /**
  * `POST /v1/requestOrder`: a pending payment, `CREATED`, nothing debited until the user accepts (scope
- * `pending_payments`).
+ * `pending_payments`). No rule produces SUSPECTED_DUPLICATE_ORDER (ledger: pending.suspected-duplicate-order).
  *
  * @since 0.1.0
  * @category Transitions

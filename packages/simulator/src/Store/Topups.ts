@@ -16,6 +16,7 @@ import * as Schema from "effect/Schema"
 import * as Ids from "../Domain/Ids.js"
 import { Rejection } from "../Domain/Rejection.js"
 import * as Topup from "../Domain/Topup.js"
+import * as UserAuth from "../Domain/UserAuth.js"
 import { SimClock } from "../SimClock.js"
 import { SimulatorConfig } from "../SimulatorConfig.js"
 import type { Tenant } from "./Database.js"
@@ -175,11 +176,12 @@ export const topUp = (
         const now = yield* Effect.flatMap(SimClock, (clock) => clock.nowSeconds)
         const topup = yield* Topup.topUp(found.value.topup, { now, ...options })
         yield* users
-          .update(tenant, options.userAuthorizationId, (u) =>
-            u.status === "ACTIVE"
+          .update(tenant, options.userAuthorizationId, (u) => {
+            const inactive = UserAuth.inactivity(u)
+            return inactive === undefined
               ? Either.right([{ ...u, balance: u.balance + options.amount }, undefined] as const)
-              : Either.left(Rejection.UserNotActive({ userAuthorizationId: u.userAuthorizationId }))
-          )
+              : Either.left(inactive)
+          })
           .pipe(
             Effect.catchTag("UserNotFound", (e) =>
               Effect.fail(Rejection.UnknownUser({ userAuthorizationId: e.userAuthorizationId }))

@@ -5,7 +5,8 @@
  * `SimClock` (epoch seconds). Balance rules:
  *
  * - pay: `COMPLETED`/`AUTHORIZED` debits the amount; `FAILED` (the merchant had canceled) moves nothing; the user
- *   must exist and be `ACTIVE` in every case.
+ *   must exist and be `ACTIVE` in every case. Paying a pending request (made with the user's authorization) extends
+ *   the authorization (ledger: user.auto-extend).
  * - cancel / expire: a `COMPLETED`, `AUTHORIZED` or `REAUTHORIZING` payment that becomes `CANCELED`/`EXPIRED`
  *   credits back what it still holds (the paid or held amount minus refunds).
  * - refund: a new refund credits its amount immediately (the wire status still goes `CREATED` → `REFUNDED`); a
@@ -149,7 +150,8 @@ export const make: Effect.Effect<
           .modify(tenant, merchantPaymentId, (p) => Payment.pay(p, { now, userAuthorizationId }))
           .pipe(Effect.catchTag("DuplicateRefund", Effect.die))
         const amount = Payment.holdsMoney(payment.status) ? payment.amount.amount : 0
-        yield* users.update(tenant, userAuthorizationId, UserStore.debit(amount))
+        const withAuthorization = payment.kind === "pending" && amount > 0
+        yield* users.update(tenant, userAuthorizationId, UserStore.debit(amount, withAuthorization ? now : undefined))
         return payment
       })
     )

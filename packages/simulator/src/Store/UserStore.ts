@@ -20,6 +20,7 @@ import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as Ids from "../Domain/Ids.js"
 import { Rejection } from "../Domain/Payment.js"
+import * as UserAuth from "../Domain/UserAuth.js"
 import { SimClock } from "../SimClock.js"
 import * as WebhookOutbox from "../Webhooks/Outbox.js"
 import type { Tenant } from "./Database.js"
@@ -59,7 +60,8 @@ export const TestUser = Schema.Struct({
   createdAt: Schema.Number,
   issuedAt: Schema.optional(Schema.Number),
   expireAt: Schema.optional(Schema.Number),
-  phoneNumber: Schema.optional(Schema.String)
+  phoneNumber: Schema.optional(Schema.String),
+  revokedAt: Schema.optional(Schema.Number)
 })
 
 /**
@@ -103,37 +105,40 @@ export interface CreateUserInput {
 }
 
 /**
- * Pure update for {@link UserStore.Service.update}: take `amount` JPY from an `ACTIVE` user.
- * `debit(0)` only checks that the user is active.
+ * Pure update for {@link UserStore.Service.update}: take `amount` JPY from an `ACTIVE` user; with `extendAt`, a
+ * payment made with the user's authorization at that instant, which extends it (`UserAuth.extend`, ledger:
+ * user.auto-extend). `debit(0)` only checks that the user is active.
  *
- * Rejections: `UserNotActive`, `NoSufficientFund`.
+ * Rejections: `AuthorizationRevoked`, `UserNotActive`, `NoSufficientFund`.
  *
  * @since 0.1.0
  * @category Utils
  */
 export const debit =
-  (amount: number) =>
+  (amount: number, extendAt?: number | undefined) =>
   (user: TestUser): Either.Either<readonly [TestUser, TestUser], Rejection> => {
-    if (user.status !== "ACTIVE") {
-      return Either.left(Rejection.UserNotActive({ userAuthorizationId: user.userAuthorizationId }))
-    }
+    const inactive = UserAuth.inactivity(user)
+    if (inactive !== undefined) return Either.left(inactive)
     if (user.balance < amount)
       return Either.left(Rejection.NoSufficientFund({ balance: user.balance, required: amount }))
-    const next = { ...user, balance: user.balance - amount }
+    const debited = { ...user, balance: user.balance - amount }
+    const next = extendAt === undefined ? debited : UserAuth.extend(debited, extendAt)
     return Either.right([next, next])
   }
 
 /**
  * Pure update for {@link UserStore.Service.update}: give `amount` JPY back (refund, cancel, released
- * authorization). Never rejects, whatever the user's status.
+ * authorization), or grant it (cashback: pass `extendAt`, the grant extends the authorization, ledger:
+ * user.auto-extend). Never rejects, whatever the user's status.
  *
  * @since 0.1.0
  * @category Utils
  */
 export const credit =
-  (amount: number) =>
+  (amount: number, extendAt?: number | undefined) =>
   (user: TestUser): Either.Either<readonly [TestUser, TestUser], never> => {
-    const next = { ...user, balance: user.balance + amount }
+    const credited = { ...user, balance: user.balance + amount }
+    const next = extendAt === undefined ? credited : UserAuth.extend(credited, extendAt)
     return Either.right([next, next])
   }
 

@@ -20,7 +20,7 @@ import * as Option from "effect/Option"
 import { Rejection } from "../Domain/Rejection.js"
 import { Journal } from "../Journal.js"
 import type * as Simulator from "../Simulator.js"
-import { type Credential, defaultMerchantId } from "../SimulatorConfig.js"
+import { type Credential, defaultMerchantId, merchantsOf } from "../SimulatorConfig.js"
 import * as AccountLinks from "../Store/AccountLinks.js"
 import { type Tenant, tenant as makeTenant } from "../Store/Database.js"
 import * as UserActions from "../Store/UserActions.js"
@@ -167,7 +167,7 @@ const guessMerchant = (credential: Credential) =>
       const last = [...entries]
         .reverse()
         .find((entry) => entry.apiKey === credential.apiKey && entry.merchantId !== undefined)
-      return last?.merchantId ?? credential.merchantIds?.[0] ?? defaultMerchantId
+      return last?.merchantId ?? merchantsOf(credential)[0]?.merchantId ?? defaultMerchantId
     })
   )
 

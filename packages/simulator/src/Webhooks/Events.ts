@@ -4,11 +4,12 @@
  *
  * Transaction events: a payment that becomes COMPLETED, AUTHORIZED, CANCELED, EXPIRED or FAILED, and
  * EXPIRED_USER_CONFIRMATION when the user lets a capture above the authorized amount lapse (REAUTHORIZING →
- * AUTHORIZED). Refunds send nothing (FAQ 4414061749775). Customer events: an account link succeeded or failed, an
- * authorization was revoked (unlink) or extended (a re-link of an active authorization).
+ * AUTHORIZED). Refunds send nothing (FAQ 4414061749775; ledger: webhook.events). Customer events: an account link succeeded or failed, an
+ * authorization was revoked (unlink) or extended (a re-link of an active authorization; ledger:
+ * webhook.customer-events).
  *
  * Timestamps are the simulated times, as ISO-8601 UTC strings (`""` when unset); GO-M types them as strings, their
- * format is an inference.
+ * format is an inference (ledger: webhook.payload).
  *
  * @since 0.1.0
  */

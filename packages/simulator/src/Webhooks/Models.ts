@@ -8,7 +8,7 @@ import * as Duration from "effect/Duration"
 import * as Schema from "effect/Schema"
 
 /**
- * PayPay's two documented delivery policies (reference §B.10, FAQ 4414048508047): `A` = 2.0 s response timeout,
+ * PayPay's two documented delivery policies (reference §B.10, FAQ 4414048508047; ledger: webhook.retries): `A` = 2.0 s response timeout,
  * 3 retries 100 ms apart; `B` = 1.5 s timeout, 10 retries 500 ms apart.
  *
  * @since 0.1.0

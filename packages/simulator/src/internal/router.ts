@@ -1,4 +1,4 @@
-/** @internal */
+/** @internal (a trailing slash is ignored, ledger: auth.trailing-slash) */
 export interface Matched<A> {
   readonly value: A
   readonly params: Readonly<Record<string, string>>
