@@ -71,9 +71,9 @@ describe("request pipeline", () => {
 
   it.effect("every catalog code round-trips through the pipeline to its own class", () =>
     Effect.gen(function* () {
-      const errorCodes = PayPayError.resultCodes.filter((code) => PayPayError.ResultCodes[code].kind === "error")
+      const errorCodes = PayPayError.errorCodes
       const AnyCode = endpoint({
-        operation: "Test.any",
+        operation: "Codes.getPayment",
         apiName: "v2_test",
         method: "GET",
         input: Schema.Unknown,
