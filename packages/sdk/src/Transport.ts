@@ -13,7 +13,7 @@
  *
  * @since 0.1.0
  */
-import type * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -267,41 +267,46 @@ export const describeLine = (error: unknown): string => {
  * Sends through an `HttpClient`. The timeout is an Effect timer, so it follows `TestClock` in tests. A transport
  * failure whose cause chain names a connect-phase error is `NotSent`; any other is `NoResponse` (an `HttpClient`
  * does not say whether it wrote the request). The `RequestError`/`ResponseError` of the platform carry the
- * request with its headers, so only a {@link describeCause} of them is kept.
+ * request with its headers, so only a {@link describeCause} of them is kept, and the platform's own
+ * `http.client` span is not recorded (its exit would keep that error, `Authorization` header included): the
+ * endpoint's span (`PayPay.<operation>`, kind `client`) stands for the request.
  *
  * @since 0.1.0
  * @category Constructors
  */
-export const fromHttpClient = (httpClient: HttpClient.HttpClient): Transport => ({
-  send: (request) => {
-    let outgoing = HttpClientRequest.setHeaders(
-      HttpClientRequest.make(request.method)(request.baseUrl + request.path),
-      request.headers
-    )
-    if (request.body !== undefined) {
-      outgoing = HttpClientRequest.bodyText(outgoing, request.body, request.headers["content-type"])
-    }
-    return Effect.withParentSpan(httpClient.execute(outgoing), request.span).pipe(
-      Effect.flatMap((response) =>
-        Effect.map(response.text, (text) => ({ status: response.status, headers: response.headers, text }))
-      ),
-      Effect.catchTags({
-        RequestError: (error) => {
-          const cause = describeCause(error.cause)
-          const detail = describeLine(error.cause) || error.message
-          return Effect.fail(isNotSent(error.cause) ? notSent(detail, cause) : noResponse(detail, cause))
-        },
-        ResponseError: (error) =>
-          Effect.fail(
-            responseFailed(
-              error.response.status,
-              firstHeader(error.response.headers["x-request-id"]),
-              describeLine(error.cause) || error.reason,
-              describeCause(error.cause)
+export const fromHttpClient = (client: HttpClient.HttpClient): Transport => {
+  const httpClient = HttpClient.withTracerDisabledWhen(client, () => true)
+  return {
+    send: (request) => {
+      let outgoing = HttpClientRequest.setHeaders(
+        HttpClientRequest.make(request.method)(request.baseUrl + request.path),
+        request.headers
+      )
+      if (request.body !== undefined) {
+        outgoing = HttpClientRequest.bodyText(outgoing, request.body, request.headers["content-type"])
+      }
+      return Effect.withParentSpan(httpClient.execute(outgoing), request.span).pipe(
+        Effect.flatMap((response) =>
+          Effect.map(response.text, (text) => ({ status: response.status, headers: response.headers, text }))
+        ),
+        Effect.catchTags({
+          RequestError: (error) => {
+            const cause = describeCause(error.cause)
+            const detail = describeLine(error.cause) || error.message
+            return Effect.fail(isNotSent(error.cause) ? notSent(detail, cause) : noResponse(detail, cause))
+          },
+          ResponseError: (error) =>
+            Effect.fail(
+              responseFailed(
+                error.response.status,
+                firstHeader(error.response.headers["x-request-id"]),
+                describeLine(error.cause) || error.reason,
+                describeCause(error.cause)
+              )
             )
-          )
-      }),
-      Effect.timeoutFail({ duration: request.timeout, onTimeout: () => timedOut() })
-    )
+        }),
+        Effect.timeoutFail({ duration: request.timeout, onTimeout: () => timedOut() })
+      )
+    }
   }
-})
+}

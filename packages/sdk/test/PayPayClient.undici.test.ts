@@ -163,29 +163,31 @@ describe("PayPayClient.layerUndici", () => {
     })
   )
 
-  it.scopedLive("a broken connection is a Transport error; unknown outcome for a write, retried for a read", () =>
-    Effect.gen(function* () {
-      const { port, seen } = yield* serve((_, res, index) => {
-        if (index === 0) res.socket?.destroy()
-        else reply(res, 200, success({ ...qr, status: "CREATED" }))
-      })
-      const error = yield* Codes.create(createParams).pipe(Effect.flip, Effect.provide(clientLayer(port)))
-      assert.strictEqual(error._tag, "PayPayRequestError")
-      if (error._tag !== "PayPayRequestError") return
-      assert.strictEqual(error.reason, "Transport")
-      assert.isTrue(error.outcomeUnknown)
-      assert.notInclude(error.message, credentials.apiSecret)
-      assert.lengthOf(seen, 1)
+  it.scopedLive(
+    "a broken connection is a Transport error with an unknown outcome for a write; a refused one is NotSent",
+    () =>
+      Effect.gen(function* () {
+        const { port, seen } = yield* serve((_, res, index) => {
+          if (index === 0) res.socket?.destroy()
+          else reply(res, 200, success({ ...qr, status: "CREATED" }))
+        })
+        const error = yield* Codes.create(createParams).pipe(Effect.flip, Effect.provide(clientLayer(port)))
+        assert.strictEqual(error._tag, "PayPayRequestError")
+        if (error._tag !== "PayPayRequestError") return
+        assert.strictEqual(error.reason, "Transport")
+        assert.isTrue(error.outcomeUnknown)
+        assert.notInclude(error.message, credentials.apiSecret)
+        assert.lengthOf(seen, 1)
 
-      const refused = yield* Codes.getPayment("mp-1").pipe(
-        Effect.flip,
-        Effect.provide(clientLayer(1, { baseUrl: "http://127.0.0.1:1" }))
-      )
-      assert.strictEqual(refused._tag, "PayPayRequestError")
-      if (refused._tag !== "PayPayRequestError") return
-      assert.strictEqual(refused.reason, "Transport")
-      assert.isFalse(refused.outcomeUnknown)
-    })
+        const refused = yield* Codes.getPayment("mp-1").pipe(
+          Effect.flip,
+          Effect.provide(clientLayer(1, { baseUrl: "http://127.0.0.1:1" }))
+        )
+        assert.strictEqual(refused._tag, "PayPayRequestError")
+        if (refused._tag !== "PayPayRequestError") return
+        assert.strictEqual(refused.reason, "NotSent")
+        assert.isFalse(refused.outcomeUnknown)
+      })
   )
 
   it.scopedLive("a read is retried after a transport failure", () =>
