@@ -20,10 +20,15 @@ import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as PayPayClient from "@paypay-effect/sdk/PayPayClient"
 import * as Transport from "@paypay-effect/sdk/Transport"
+import * as Cause from "effect/Cause"
 import type * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as Runtime from "effect/Runtime"
 import type * as Scope from "effect/Scope"
 import * as ControlApp from "./Control/ControlApp.js"
 import { PREFIX } from "./Control/ControlApi.js"
@@ -67,7 +72,9 @@ const withPublicUrl = (options: Simulator.Options): Simulator.Options => ({
 
 const DROPPED = "the simulator dropped the connection without answering (fault injection)"
 
-const toTransportResponse = (outcome: Outcome): Effect.Effect<Transport.TransportResponse, Transport.TransportFailure> =>
+const toTransportResponse = (
+  outcome: Outcome
+): Effect.Effect<Transport.TransportResponse, Transport.TransportFailure> =>
   "_tag" in outcome
     ? Effect.fail(Transport.noResponse(DROPPED, undefined))
     : Effect.succeed({ status: outcome.status, headers: outcome.headers, text: outcome.body })
@@ -75,31 +82,41 @@ const toTransportResponse = (outcome: Outcome): Effect.Effect<Transport.Transpor
 /**
  * An SDK transport served by the simulator in the current context: each request goes to `PayPayApi.handle` as
  * the SDK signed it — no URL, header or body objects are built, and the body is the very string that was signed
- * and hashed, so authentication runs the same checks as over HTTP. A `drop` fault is a `NoResponse` failure
- * (sent, no answer); the attempt's timeout is enforced with Effect's clock (so `TestClock` drives it).
+ * and hashed, so authentication runs the same checks as over HTTP. The handler runs on the simulator's runtime,
+ * synchronously when it can (no store of the simulator waits): only a handler that suspends (a `delay` fault, say)
+ * is awaited, under the attempt's timeout, by Effect's clock (so `TestClock` drives it); like a server, the handler
+ * then finishes its work even when the client gave up. A `drop` fault is a `NoResponse` failure (sent, no answer).
  *
  * @since 0.1.0
  * @category Constructors
  */
 export const makeTransport: Effect.Effect<Transport.Transport, never, Simulator.Services> = Effect.map(
-  Effect.context<Simulator.Services>(),
-  (context) => ({
-    send: (request) => {
-      const query = request.path.indexOf("?")
-      const simRequest: SimRequest = {
-        method: request.method,
-        path: query === -1 ? request.path : request.path.slice(0, query),
-        query: new URLSearchParams(query === -1 ? "" : request.path.slice(query)),
-        headers: request.headers,
-        body: request.body ?? ""
-      }
-      return PayPayApi.handle(simRequest).pipe(
-        Effect.provide(context),
-        Effect.flatMap(toTransportResponse),
-        Effect.timeoutFail({ duration: request.timeout, onTimeout: () => Transport.timedOut(true) })
-      )
+  Effect.runtime<Simulator.Services>(),
+  (runtime) => {
+    const run = Runtime.runSyncExit(runtime)
+    return {
+      send: (request) =>
+        Effect.suspend(() => {
+          const query = request.path.indexOf("?")
+          const exit = run(
+            PayPayApi.handle({
+              method: request.method,
+              path: query === -1 ? request.path : request.path.slice(0, query),
+              query: new URLSearchParams(query === -1 ? "" : request.path.slice(query)),
+              headers: request.headers,
+              body: request.body ?? ""
+            })
+          )
+          if (Exit.isSuccess(exit)) return toTransportResponse(exit.value)
+          const pending = Cause.dieOption(exit.cause).pipe(Option.filter(Runtime.isAsyncFiberException))
+          if (Option.isNone(pending)) return Effect.failCause(exit.cause)
+          return Fiber.join(pending.value.fiber as Fiber.RuntimeFiber<Outcome>).pipe(
+            Effect.flatMap(toTransportResponse),
+            Effect.timeoutFail({ duration: request.timeout, onTimeout: () => Transport.timedOut(true) })
+          )
+        })
     }
-  })
+  }
 )
 
 // ====== HttpClient ======
@@ -210,9 +227,7 @@ const simulatorOptions = ({ client: _client, merchantId: _merchantId, ...simulat
  * @since 0.1.0
  * @category Layers
  */
-export const layerClient = (
-  options: Options = {}
-): Layer.Layer<PayPayClient.PayPayClient, never, Simulator.Services> =>
+export const layerClient = (options: Options = {}): Layer.Layer<PayPayClient.PayPayClient, never, Simulator.Services> =>
   Layer.effect(
     PayPayClient.PayPayClient,
     Effect.flatMap(makeTransport, (transport) => PayPayClient.makeWithTransport(clientOptions(options), transport))
