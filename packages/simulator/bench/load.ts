@@ -10,13 +10,15 @@ import autocannon from "autocannon"
 import { performance } from "node:perf_hooks"
 import { credentials } from "./shared.js"
 
-interface Signed {
+/** A signed request, ready to send. */
+export interface Signed {
   readonly path: string
   readonly headers: Record<string, string>
   readonly body?: string
 }
 
-interface Pair {
+/** A create-QR request and the get-details request of the same payment, signed together. */
+export interface Pair {
   readonly create: Signed
   readonly get: Signed
   readonly signedAtMillis: number
@@ -73,7 +75,7 @@ const signPair = (): Pair => {
 }
 
 /** Signed pairs handed out in order; signs on the spot when empty or stale. */
-class Pool {
+export class Pool {
   private readonly pairs: Array<Pair>
   private index = 0
   signedLive = 0
