@@ -4,12 +4,12 @@
  * every log line and span (with its attributes and events) is searched for the header values the server received.
  */
 import { assert, describe, it } from "@effect/vitest"
-import { Cause, Effect, Exit, Layer, Logger, LogLevel, Tracer } from "effect"
+import { Cause, Effect, Exit, Layer, Logger, LogLevel } from "effect"
 import { inspect } from "node:util"
 import { Codes, Payments } from "../src/index.js"
 import { credentials } from "./utils/FakeHttp.js"
 import { qrWire } from "./utils/Fixtures.js"
-import { closedPort, clientOver, hangingServer, httpServer, transports } from "./utils/Sockets.js"
+import { closedPort, clientOver, hangingServer, httpServer, recordingTracer, transports } from "./utils/Sockets.js"
 
 const envelope = (code: string, data: unknown = null) =>
   JSON.stringify({ resultInfo: { code, message: `message of ${code}`, codeId: "08100001" }, data })
@@ -53,18 +53,9 @@ describe.each(transports)("no secret leaks over %s", (transport) => {
       const logger = Logger.make((options) => {
         texts.push(inspect(options, { depth: null }))
       })
-      const spans: Array<Tracer.Span> = []
-      const tracer = yield* Effect.tracer
-      const recording = Tracer.make({
-        span: (...args) => {
-          const span = tracer.span(...args)
-          spans.push(span)
-          return span
-        },
-        context: (f) => f()
-      })
+      const { layer: tracing, spans } = yield* recordingTracer
       const observed = Layer.mergeAll(
-        Layer.setTracer(recording),
+        tracing,
         Logger.replace(Logger.defaultLogger, logger),
         Logger.minimumLogLevel(LogLevel.All)
       )

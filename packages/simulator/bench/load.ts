@@ -8,7 +8,7 @@
 import * as PayPaySigner from "@paypay-effect/sdk/PayPaySigner"
 import autocannon from "autocannon"
 import { performance } from "node:perf_hooks"
-import { credentials } from "./shared.js"
+import { credentials, percentile } from "./shared.js"
 
 /** A signed request, ready to send. */
 export interface Signed {
@@ -108,9 +108,6 @@ export interface LoadResult {
   readonly messages: ReadonlyArray<string>
   readonly signedLive: number
 }
-
-const percentile = (sorted: Float64Array, p: number): number =>
-  sorted.length === 0 ? Number.NaN : (sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN)
 
 /** Drives `port` with `connections` for `seconds`, from a pool of `expectedPairs` pre-signed pairs. */
 export const load = async (options: {

@@ -14,6 +14,7 @@
 import { Agent, request as httpRequest } from "node:http"
 import { performance } from "node:perf_hooks"
 import { type Pair, Pool, type Signed } from "./load.js"
+import { percentile } from "./shared.js"
 
 /** One open-loop run. Latencies in milliseconds from the scheduled send time. */
 export interface OpenLoopResult {
@@ -32,9 +33,6 @@ export interface OpenLoopResult {
   readonly errors: number
   readonly messages: ReadonlyArray<string>
 }
-
-const percentile = (sorted: Float64Array, p: number): number =>
-  sorted.length === 0 ? Number.NaN : (sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN)
 
 /** Offers `rate` requests per second to `port` for `seconds` (after `warmupSeconds` of the same load, not recorded). */
 export const openLoop = async (options: {

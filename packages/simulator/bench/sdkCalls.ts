@@ -11,7 +11,7 @@ import * as PayPayClient from "@paypay-effect/sdk/PayPayClient"
 import { Effect, Layer, Redacted } from "effect"
 import { performance } from "node:perf_hooks"
 import * as InProcess from "../src/InProcess.js"
-import { credentials } from "./shared.js"
+import { credentials, percentile } from "./shared.js"
 
 /** One closed-loop measurement. */
 export interface CallsResult {
@@ -24,9 +24,6 @@ export interface CallsResult {
   readonly p99: number
   readonly messages: ReadonlyArray<string>
 }
-
-const percentile = (sorted: Float64Array, p: number): number =>
-  sorted.length === 0 ? Number.NaN : (sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN)
 
 const closedLoop = (seconds: number, inFlight: number, merchantPaymentId: string) =>
   Effect.gen(function* () {

@@ -5,7 +5,7 @@
  */
 import { FetchHttpClient, HttpClient } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
-import { Effect, Layer, Redacted } from "effect"
+import { Effect, Layer, Redacted, Tracer } from "effect"
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import { createServer as createNetServer, type Socket } from "node:net"
 import { Agent, type Dispatcher } from "undici"
@@ -23,8 +23,8 @@ export interface Seen {
 const portOf = (address: ReturnType<ReturnType<typeof createServer>["address"]>) =>
   typeof address === "object" && address !== null ? address.port : 0
 
-/** An HTTP server answering with `handle`; `seen` grows with every request. */
-export const httpServer = (handle: (request: Seen, response: ServerResponse) => void) =>
+/** An HTTP server answering with `handle` (given the request's index too); `seen` grows with every request. */
+export const httpServer = (handle: (request: Seen, response: ServerResponse, index: number) => void) =>
   Effect.acquireRelease(
     Effect.async<{ readonly port: number; readonly seen: Array<Seen>; readonly close: () => void }>((resume) => {
       const seen: Array<Seen> = []
@@ -39,15 +39,38 @@ export const httpServer = (handle: (request: Seen, response: ServerResponse) => 
             body: Buffer.concat(chunks).toString("utf8")
           }
           seen.push(request)
-          handle(request, res)
+          handle(request, res, seen.length - 1)
         })
       })
       server.listen(0, "127.0.0.1", () =>
-        resume(Effect.succeed({ port: portOf(server.address()), seen, close: () => server.closeAllConnections() }))
+        resume(
+          Effect.succeed({
+            port: portOf(server.address()),
+            seen,
+            close: () => {
+              server.closeAllConnections()
+              server.close()
+            }
+          })
+        )
       )
     }),
     ({ close }) => Effect.sync(close)
   )
+
+/** A tracer that records every span the given tracer makes, in `spans`. */
+export const recordingTracer = Effect.map(Effect.tracer, (tracer) => {
+  const spans: Array<Tracer.Span> = []
+  const recording = Tracer.make({
+    span: (...args) => {
+      const span = tracer.span(...args)
+      spans.push(span)
+      return span
+    },
+    context: (f) => f()
+  })
+  return { spans, layer: Layer.setTracer(recording) }
+})
 
 /** A TCP server that accepts every connection, reads what arrives (`received`) and never answers. */
 export const hangingServer = Effect.acquireRelease(
