@@ -317,15 +317,17 @@ const main = async () => {
         "warm-up at the same rate), the same create/get mix; latency from each request's scheduled send time " +
         "(no coordinated omission); send lag = how far this generator fell behind its schedule"
     )
-    const open: Array<readonly [Target, OpenLoopResult]> = []
+    const open: Array<readonly [Target, OpenLoopResult, number]> = []
     for (const target of [bare, simulator]) {
+      const before = await cpuMicros(target.child)
       const result = await openLoop({
         port: target.port,
         rate: OPEN_RATE,
         seconds: OPEN_SECONDS,
         warmupSeconds: OPEN_WARMUP_SECONDS
       })
-      open.push([target, result])
+      const used = (await cpuMicros(target.child)) - before
+      open.push([target, result, used / (result.answered * (1 + OPEN_WARMUP_SECONDS / OPEN_SECONDS))])
       process.stderr.write(`  open loop ${target.label}: p99 ${fixed(result.p99, 2)} ms\n`)
     }
     table(
@@ -340,9 +342,11 @@ const main = async () => {
         "max ms",
         "send lag ms",
         "non-2xx",
-        "errors"
+        "errors",
+        "CPU µs/req",
+        "CPU needed"
       ],
-      open.map(([target, r]) => [
+      open.map(([target, r, micros]) => [
         target.label,
         fixed(r.offered),
         String(r.answered),
@@ -353,8 +357,14 @@ const main = async () => {
         fixed(r.max, 2),
         fixed(r.maxSendLag, 2),
         String(r.non2xx),
-        String(r.errors)
+        String(r.errors),
+        fixed(micros),
+        `${fixed((micros * OPEN_RATE) / 1e4)}%`
       ])
+    )
+    console.log(
+      "CPU needed = the server's CPU per request × the offered rate, in % of one core: near or above the share of a " +
+        "core the machine can give the server, requests queue and the tail grows (compare with `noise` above)"
     )
     const simOpen = open.find(([target]) => target === simulator)?.[1]
     if (simOpen !== undefined) {
