@@ -20,7 +20,7 @@ import { cpus, loadavg, tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { type LoadResult, load } from "./load.js"
-import { type OpenLoopResult, openLoop } from "./openLoop.js"
+import type { OpenLoopResult, openLoop } from "./openLoop.js"
 import * as SdkCalls from "./sdkCalls.js"
 import type { FromChild } from "./shared.js"
 
@@ -89,6 +89,21 @@ const start = async (name: Target["name"], label: string, file: string): Promise
   const { port } = await nextMessage(child, "listening")
   return { name, label, child, port }
 }
+
+/** Runs the open-loop generator in a fresh process (`openLoopProcess.ts`). */
+const openLoopInChild = (options: Parameters<typeof openLoop>[0]) =>
+  new Promise<OpenLoopResult>((resolve, reject) => {
+    const child = fork(fileURLToPath(new URL("./openLoopProcess.ts", import.meta.url)), [JSON.stringify(options)], {
+      execArgv: process.execArgv,
+      stdio: ["ignore", "inherit", "inherit", "ipc"]
+    })
+    child.once("message", (message: { readonly type: string; readonly result: OpenLoopResult }) =>
+      resolve(message.result)
+    )
+    child.once("exit", (code) =>
+      code === 0 ? undefined : reject(new Error(`open-loop generator exited with ${code}`))
+    )
+  })
 
 const cpuMicros = async (child: ChildProcess) => {
   const reply = nextMessage(child, "stats")
@@ -313,14 +328,14 @@ const main = async () => {
 
   if (OPEN_SECONDS > 0) {
     console.log(
-      `\nopen loop: ${OPEN_RATE} req/s offered to each server for ${OPEN_SECONDS}s (after ${OPEN_WARMUP_SECONDS}s of ` +
+      `\nopen loop (generator in its own process): ${OPEN_RATE} req/s offered to each server for ${OPEN_SECONDS}s (after ${OPEN_WARMUP_SECONDS}s of ` +
         "warm-up at the same rate), the same create/get mix; latency from each request's scheduled send time " +
         "(no coordinated omission); send lag = how far this generator fell behind its schedule"
     )
     const open: Array<readonly [Target, OpenLoopResult, number]> = []
     for (const target of [bare, simulator]) {
       const before = await cpuMicros(target.child)
-      const result = await openLoop({
+      const result = await openLoopInChild({
         port: target.port,
         rate: OPEN_RATE,
         seconds: OPEN_SECONDS,
