@@ -12,6 +12,7 @@ import * as Effect from "effect/Effect"
 import * as Ref from "effect/Ref"
 import * as Schedule from "effect/Schedule"
 import * as Codes from "./Codes.js"
+import { HEX, randomString } from "./internal/random.js"
 import * as Jwt from "./Jwt.js"
 import { BaseUrls, PayPayClient } from "./PayPayClient.js"
 import * as PayPayError from "./PayPayError.js"
@@ -19,6 +20,76 @@ import type { Payment, Refund } from "./PayPaySchema.js"
 import * as Payments from "./Payments.js"
 import * as PendingPayments from "./PendingPayments.js"
 import * as Refunds from "./Refunds.js"
+
+// ====== Error types ======
+
+/**
+ * The error channel of an SDK function, e.g. `ErrorOf<typeof Codes.getPayment>`.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export type ErrorOf<F> = F extends (...args: ReadonlyArray<any>) => Effect.Effect<any, infer E, any> ? E : never
+
+/**
+ * What reading a payment from `source` can fail with: the errors of `Codes.getPayment` (`code`), `Payments.get`
+ * (`native`) or `PendingPayments.get` (`pending`).
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
+export type ReadError<S extends PaymentSource = PaymentSource> = {
+  readonly code: ErrorOf<typeof Codes.getPayment>
+  readonly native: ErrorOf<typeof Payments.get>
+  readonly pending: ErrorOf<typeof PendingPayments.get>
+}[S]
+
+/**
+ * What cancelling a payment can fail with (`Payments.cancel`).
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
+export type CancelError = ErrorOf<typeof Payments.cancel>
+
+/**
+ * What settling an unknown outcome can fail with: only the cancel that PayPay prescribes when the query cannot tell
+ * (ORDER_NOT_REVERSIBLE among them); failures of the query are handled, and a cancel that finds no payment means
+ * `NotCreated`.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
+export type ReconcileError = Exclude<CancelError, PayPayError.ResourceNotFound>
+
+/**
+ * The errors of {@link createPaymentSafely}: a create that failed for a known reason or was never sent (nothing
+ * to reconcile), or the reconciliation's cancel.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
+export type CreatePaymentSafelyError = ErrorOf<typeof Payments.create> | ReconcileError
+
+/**
+ * The errors of {@link createCodeSafely} (see {@link CreatePaymentSafelyError}).
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
+export type CreateCodeSafelyError = ErrorOf<typeof Codes.create> | ReconcileError
+
+/**
+ * The errors of {@link reversePayment}: the cancel's (except ORDER_NOT_REVERSIBLE, which turns into a refund),
+ * reading the payment from `source`, and the refund's.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
+export type ReverseError<S extends PaymentSource = "code"> =
+  | Exclude<CancelError, PayPayError.OrderNotReversible>
+  | ReadError<S>
+  | ErrorOf<typeof Refunds.create>
 
 // ====== Await a final status ======
 
@@ -59,9 +130,9 @@ export class AwaitTimeout extends Data.TaggedError("AwaitTimeout")<{
  * @since 0.1.0
  * @category Models
  */
-export interface AwaitOptions {
+export interface AwaitOptions<S extends PaymentSource = PaymentSource> {
   /** Which read endpoint to poll (default `code`). */
-  readonly source?: PaymentSource | undefined
+  readonly source?: S | undefined
   /** Poll schedule; default every 4 s against PayPay (its READMEs say 4–5 s) and every 100 ms elsewhere. */
   readonly schedule?: Schedule.Schedule<unknown, unknown> | undefined
   /** Give up after this long (default 6 minutes: a QR code lives about 5). */
@@ -76,38 +147,38 @@ const isPayPayHost = (baseUrl: string) => Object.values(BaseUrls).includes(baseU
  * @since 0.1.0
  * @category Flows
  */
-export const read = (
-  source: PaymentSource,
+export const read = <S extends PaymentSource>(
+  source: S,
   merchantPaymentId: string
-): Effect.Effect<Payment, PayPayError.PayPayError, PayPayClient> => {
-  switch (source) {
-    case "code":
-      return Codes.getPayment(merchantPaymentId)
-    case "native":
-      return Payments.get(merchantPaymentId)
-    case "pending":
-      return PendingPayments.get(merchantPaymentId)
-  }
+): Effect.Effect<Payment, ReadError<S>, PayPayClient> => {
+  const reading: Effect.Effect<Payment, ReadError, PayPayClient> =
+    source === "native"
+      ? Payments.get(merchantPaymentId)
+      : source === "pending"
+        ? PendingPayments.get(merchantPaymentId)
+        : Codes.getPayment(merchantPaymentId)
+  return reading as Effect.Effect<Payment, ReadError<S>, PayPayClient>
 }
 
 /**
- * Polls a payment until its status is settled (COMPLETED, AUTHORIZED, FAILED, CANCELED, EXPIRED, REFUNDED).
- * Transient read failures are retried by the client; the deadline fails with {@link AwaitTimeout}.
+ * Polls a payment until its status is settled (COMPLETED, AUTHORIZED, FAILED, CANCELED, EXPIRED, REFUNDED; it
+ * keeps polling through CREATED and the transient REAUTHORIZING). Transient read failures are retried by the
+ * client; the deadline fails with {@link AwaitTimeout}. The error type is that of the read endpoint of `source`.
  *
  * @since 0.1.0
  * @category Flows
  */
-export const awaitSettled = (
+export const awaitSettled = <S extends PaymentSource = "code">(
   merchantPaymentId: string,
-  options: AwaitOptions = {}
-): Effect.Effect<Payment, AwaitTimeout | PayPayError.PayPayError, PayPayClient> =>
+  options: AwaitOptions<S> = {}
+): Effect.Effect<Payment, AwaitTimeout | ReadError<S>, PayPayClient> =>
   Effect.gen(function* () {
     const client = yield* PayPayClient
     const deadline = Duration.decode(options.deadline ?? "6 minutes")
     const schedule =
       options.schedule ?? (isPayPayHost(client.baseUrl) ? Schedule.spaced("4 seconds") : Schedule.spaced("100 millis"))
     const last = yield* Ref.make<string | undefined>(undefined)
-    const poll = read(options.source ?? "code", merchantPaymentId).pipe(
+    const poll = read((options.source ?? "code") as S, merchantPaymentId).pipe(
       Effect.tap((payment) => Ref.set(last, payment.status))
     )
     const policy = Schedule.passthrough(
@@ -147,6 +218,8 @@ export type SafeOutcome<A> = Data.TaggedEnum<{
   Canceled: { readonly cause: PayPayError.PayPayError }
 }>
 
+const isNotFound = PayPayError.isCode("RESOURCE_NOT_FOUND", "DYNAMIC_QR_PAYMENT_NOT_FOUND")
+
 interface SafeOutcomeDefinition extends Data.TaggedEnum.WithGenerics<1> {
   readonly taggedEnum: SafeOutcome<this["A"]>
 }
@@ -159,31 +232,39 @@ interface SafeOutcomeDefinition extends Data.TaggedEnum.WithGenerics<1> {
  */
 export const SafeOutcome = Data.taggedEnum<SafeOutcomeDefinition>()
 
+/**
+ * PayPay's procedure for an unknown outcome (reference §C.2): query; a FAILED or missing payment was not created
+ * (the same request may be sent again), a usable one is recovered, and one that cannot be used — or a query that
+ * cannot tell — is cancelled (a cancel that finds no payment means it was not created either). Only the cancel's
+ * failures remain.
+ */
 const reconcile = <A>(
   source: PaymentSource,
   merchantPaymentId: string,
   cause: PayPayError.PayPayError,
   usable: (payment: Payment) => boolean
-): Effect.Effect<SafeOutcome<A>, PayPayError.PayPayError, PayPayClient> =>
-  read(source, merchantPaymentId).pipe(
-    Effect.flatMap((payment): Effect.Effect<SafeOutcome<A>, PayPayError.PayPayError, PayPayClient> => {
-      if (payment.status === "FAILED") return Effect.succeed(SafeOutcome.NotCreated({ cause }))
-      if (usable(payment)) return Effect.succeed(SafeOutcome.Recovered({ payment, cause }))
-      return Effect.as(Payments.cancel(merchantPaymentId), SafeOutcome.Canceled({ cause }))
-    }),
-    Effect.catchIf(PayPayError.isCode("RESOURCE_NOT_FOUND", "DYNAMIC_QR_PAYMENT_NOT_FOUND"), () =>
-      Effect.succeed(SafeOutcome.NotCreated({ cause }))
-    ),
-    Effect.catchIf(
-      (error) => !(error instanceof PayPayError.PayPayApiError && error.code === "ORDER_NOT_REVERSIBLE"),
-      () => Effect.as(Payments.cancel(merchantPaymentId), SafeOutcome.Canceled({ cause }))
-    )
+): Effect.Effect<SafeOutcome<A>, ReconcileError, PayPayClient> => {
+  const notCreated: Effect.Effect<SafeOutcome<A>> = Effect.succeed(SafeOutcome.NotCreated({ cause }))
+  const cancel: Effect.Effect<SafeOutcome<A>, ReconcileError, PayPayClient> = Payments.cancel(merchantPaymentId).pipe(
+    Effect.as(SafeOutcome.Canceled({ cause })),
+    Effect.catchTag("ResourceNotFound", () => notCreated)
   )
+  return Effect.matchEffect(read(source, merchantPaymentId), {
+    onFailure: (error) => (isNotFound(error) ? notCreated : cancel),
+    onSuccess: (payment): Effect.Effect<SafeOutcome<A>, ReconcileError, PayPayClient> => {
+      if (payment.status === "FAILED") return notCreated
+      if (usable(payment)) return Effect.succeed(SafeOutcome.Recovered({ payment, cause }))
+      return cancel
+    }
+  })
+}
 
 /**
- * Creates a direct-debit payment; when the outcome is unknown (timeout, 5xx, INTERNAL_SERVER_ERROR) it follows
- * PayPay's guidance: query by merchantPaymentId, and cancel when the status still cannot be told (reference §C.2).
- * Known failures (e.g. NO_SUFFICIENT_FUND) stay in the error channel.
+ * Creates a direct-debit payment; when the outcome is unknown (a timeout or broken connection after sending, 5xx,
+ * INTERNAL_SERVER_ERROR) it follows PayPay's guidance: query by merchantPaymentId, and cancel when the status still
+ * cannot be told (reference §C.2). Known failures (e.g. NO_SUFFICIENT_FUND) and requests that were never sent
+ * (`PayPayRequestError` `NotSent`, already retried by the client) stay in the error channel: there is nothing to
+ * reconcile.
  *
  * @since 0.1.0
  * @category Flows
@@ -191,7 +272,7 @@ const reconcile = <A>(
 export const createPaymentSafely = (
   params: Payments.CreatePaymentParams,
   options?: Payments.CreateOptions
-): Effect.Effect<SafeOutcome<Payment>, PayPayError.PayPayError, PayPayClient> =>
+): Effect.Effect<SafeOutcome<Payment>, CreatePaymentSafelyError, PayPayClient> =>
   Payments.create(params, options).pipe(
     Effect.map((value) => SafeOutcome.Created({ value })),
     Effect.catchIf(PayPayError.isOutcomeUnknown, (cause) =>
@@ -214,7 +295,7 @@ export const createPaymentSafely = (
  */
 export const createCodeSafely = (
   params: Codes.CreateQrCodeParams
-): Effect.Effect<SafeOutcome<Codes.QrCode>, PayPayError.PayPayError, PayPayClient> =>
+): Effect.Effect<SafeOutcome<Codes.QrCode>, CreateCodeSafelyError, PayPayClient> =>
   Codes.create(params).pipe(
     Effect.map((value) => SafeOutcome.Created({ value })),
     Effect.catchIf(PayPayError.isOutcomeUnknown, (cause) =>
@@ -254,20 +335,20 @@ export const Reversal = Data.taggedEnum<Reversal>()
  * @since 0.1.0
  * @category Flows
  */
-export const reversePayment = (
+export const reversePayment = <S extends PaymentSource = "code">(
   merchantPaymentId: string,
   options: {
     readonly merchantRefundId: string
-    readonly source?: PaymentSource | undefined
+    readonly source?: S | undefined
     readonly amount?: number | undefined
     readonly reason?: string | undefined
   }
-): Effect.Effect<Reversal, PayPayError.PayPayError, PayPayClient> =>
+): Effect.Effect<Reversal, ReverseError<S>, PayPayClient> =>
   Payments.cancel(merchantPaymentId).pipe(
     Effect.as(Reversal.Canceled()),
     Effect.catchTag("OrderNotReversible", () =>
       Effect.gen(function* () {
-        const payment = yield* read(options.source ?? "code", merchantPaymentId)
+        const payment = yield* read((options.source ?? "code") as S, merchantPaymentId)
         const refunded = (payment.refunds?.data ?? []).reduce((sum, r) => sum + r.amount.amount, 0)
         const refund = yield* Refunds.create({
           merchantRefundId: options.merchantRefundId,
@@ -294,8 +375,9 @@ export class UserLinkFailed extends Data.TaggedError("UserLinkFailed")<{
 }> {}
 
 /**
- * Starts a web account link: a fresh nonce, a signed `requestToken` and the authorization page URL to send the
- * user to (reference §E.1). Keep the nonce (e.g. in the session) for {@link finishUserLink}.
+ * Starts a web account link: a fresh nonce (128 bits from the platform's cryptographic generator, unless one is
+ * given), a signed `requestToken` and the authorization page URL to send the user to (reference §E.1). Keep the
+ * nonce (e.g. in the session) for {@link finishUserLink}.
  *
  * @since 0.1.0
  * @category Flows
@@ -310,10 +392,7 @@ export const startUserLink = (
     return { url, nonce }
   })
 
-const randomNonce = Effect.map(
-  Effect.all(Array.from({ length: 16 }, () => Effect.flatMap(Effect.random, (r) => r.nextIntBetween(0, 16)))),
-  (digits) => digits.map((d) => d.toString(16)).join("")
-)
+const randomNonce = Effect.sync(() => randomString(32, HEX))
 
 /**
  * Finishes a link: verifies the `responseToken` PayPay redirected back with (signature, expiry, audience,

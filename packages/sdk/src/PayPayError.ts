@@ -1,16 +1,29 @@
 /**
  * Errors of the PayPay Open Payment API and the result-code catalog behind them.
  *
- * Every `resultInfo.code` PayPay documents has an entry in `ResultCodes` and a generated tagged error class in
- * `Errors` (`DYNAMIC_QR_ALREADY_PAID` → `DynamicQrAlreadyPaid`), so `Effect.catchTag("DynamicQrAlreadyPaid", …)`
- * works and an endpoint's error channel lists exactly the codes it can fail with (`EndpointError`). Codes PayPay
- * adds later decode to `UnknownResultCode`. Transport and decoding failures are `PayPayRequestError` and
+ * Every error code PayPay documents has an entry in `ResultCodes` and its own class, named after its tag and
+ * generated from the catalog (`DYNAMIC_QR_ALREADY_PAID` → `PayPayError.DynamicQrAlreadyPaid`, a type and a value),
+ * so `Effect.catchTag("DynamicQrAlreadyPaid", …)` works and an endpoint's error channel lists exactly the codes it
+ * can fail with (`EndpointError`). Success codes (`SUCCESS`, `REQUEST_ACCEPTED`) are in the catalog but are not
+ * errors. Codes PayPay adds later decode to `UnknownResultCode`. Transport and decoding failures are
+ * `PayPayRequestError` (`NotSent`: nothing reached PayPay; `Transport`/`Timeout`: sent, no complete answer) and
  * `PayPayResponseError`. The catalog is the single table of the repo: the simulator answers from it too.
  *
  * @see https://developer.paypay.ne.jp/develop/resolve
  * @since 0.1.0
  */
 import * as Data from "effect/Data"
+import {
+  type ApiErrorFields,
+  type CodeErrorClass,
+  outcomeNote,
+  PayPayApiError,
+  isResultCode as isCatalogCode,
+  retryOf,
+  type TagOf,
+  tagOf
+} from "./internal/apiError.js"
+import * as CodeErrors from "./internal/codeErrors.js"
 import { catalog } from "./internal/resultCodes.js"
 
 // ====== Result codes ======
@@ -63,6 +76,24 @@ export const ResultCodes = catalog
 export type ResultCode = keyof typeof ResultCodes
 
 /**
+ * The codes whose answer is a success (`SUCCESS`, `REQUEST_ACCEPTED`): they have no error class.
+ *
+ * @since 0.1.0
+ * @category Result codes
+ */
+export type SuccessCode = {
+  readonly [C in ResultCode]: (typeof ResultCodes)[C]["kind"] extends "success" ? C : never
+}[ResultCode]
+
+/**
+ * The codes that are errors: each has its own class (`PayPayError.DynamicQrAlreadyPaid`).
+ *
+ * @since 0.1.0
+ * @category Result codes
+ */
+export type ErrorCode = Exclude<ResultCode, SuccessCode>
+
+/**
  * All catalog codes, in catalog order.
  *
  * @since 0.1.0
@@ -74,7 +105,23 @@ export const resultCodes: ReadonlyArray<ResultCode> = Object.keys(ResultCodes) a
  * @since 0.1.0
  * @category Guards
  */
-export const isResultCode = (code: string): code is ResultCode => Object.hasOwn(ResultCodes, code)
+export const isResultCode: (code: string) => code is ResultCode = isCatalogCode
+
+/**
+ * The error codes of the catalog, in catalog order (every code but `SUCCESS` and `REQUEST_ACCEPTED`).
+ *
+ * @since 0.1.0
+ * @category Result codes
+ */
+export const errorCodes: ReadonlyArray<ErrorCode> = resultCodes.filter(
+  (code): code is ErrorCode => ResultCodes[code].kind === "error"
+)
+
+/**
+ * @since 0.1.0
+ * @category Guards
+ */
+export const isErrorCode = (code: string): code is ErrorCode => isResultCode(code) && ResultCodes[code].kind === "error"
 
 /**
  * PayPay's message for a code and codeId (the default codeId's message when the codeId is absent or unknown).
@@ -104,7 +151,7 @@ export const CommonCodes = [
   "INTERNAL_SERVER_ERROR",
   "MAINTENANCE_MODE",
   "SERVICE_UNDER_MAINTENANCE"
-] as const satisfies ReadonlyArray<ResultCode>
+] as const satisfies ReadonlyArray<ErrorCode>
 
 /**
  * @since 0.1.0
@@ -114,169 +161,65 @@ export type CommonCode = (typeof CommonCodes)[number]
 
 // ====== Tags ======
 
-type PascalWord<S extends string> = Capitalize<Lowercase<S>>
-
-/**
- * The error tag of a code: SCREAMING_SNAKE to PascalCase (`"OP_OUT_OF_SCOPE"` → `"OpOutOfScope"`).
- *
- * @since 0.1.0
- * @category Result codes
- */
-export type TagOf<C extends string> = C extends `${infer Head}_${infer Tail}`
-  ? `${PascalWord<Head>}${TagOf<Tail>}`
-  : PascalWord<C>
-
-/**
- * @since 0.1.0
- * @category Result codes
- */
-export const tagOf = <C extends string>(code: C): TagOf<C> =>
-  code
-    .toLowerCase()
-    .split("_")
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-    .join("") as TagOf<C>
+export { type TagOf, tagOf } from "./internal/apiError.js"
 
 // ====== API errors ======
 
+export {
+  type ApiErrorFields,
+  type CodeErrorClass,
+  type ErrorFields,
+  PayPayApiError,
+  resolveUrl
+} from "./internal/apiError.js"
+
 /**
- * What every result-code error carries.
- *
- * @since 0.1.0
- * @category Errors
+ * One class per error code, named after its tag: `PayPayError.DynamicQrAlreadyPaid` is both the class
+ * (`new`, `instanceof`) and the type of that error. Success codes have none.
  */
-export interface ApiErrorFields {
-  /** `resultInfo.code` */
-  readonly code: string
-  /** `resultInfo.codeId` */
-  readonly codeId: string | undefined
-  /** `resultInfo.message` as PayPay sent it */
-  readonly resultMessage: string
-  /** HTTP status */
-  readonly status: number
-  /** SDK operation, e.g. `"Codes.create"` */
-  readonly operation: string
-  /** PayPay API name for the resolve URL, e.g. `"v2_createDynamicQRCode"` */
-  readonly apiName: string | undefined
-  /** `X-REQUEST-ID` response header; quote it to PayPay support (§A.4) */
-  readonly requestId: string | undefined
-  /** The call was a write and the code is `unknownOutcome`: PayPay may or may not have done it */
-  readonly outcomeUnknown: boolean
-  /** For `outcomeUnknown`: how to find out, e.g. "query GET /v2/codes/payments/{merchantPaymentId} before retrying" */
-  readonly reconcile?: string | undefined
-}
+export * from "./internal/codeErrors.js"
 
 /**
- * PayPay's troubleshooting page for an error (§A.6).
- *
- * @since 0.1.0
- * @category Errors
- */
-export const resolveUrl = (apiName: string | undefined, code: string, codeId: string | undefined): string =>
-  `https://developer.paypay.ne.jp/develop/resolve?api_name=${encodeURIComponent(apiName ?? "")}` +
-  `&code=${encodeURIComponent(code)}&code_id=${encodeURIComponent(codeId ?? "")}`
-
-const retryOf = (code: string, status: number): RetryClass =>
-  isResultCode(code)
-    ? ResultCodes[code].retry
-    : status === 429
-      ? "retryable"
-      : status >= 500
-        ? "unknownOutcome"
-        : "final"
-
-const outcomeNote = (outcomeUnknown: boolean, reconcile: string | undefined): string =>
-  outcomeUnknown
-    ? ` Outcome unknown: PayPay may or may not have applied this write; ${reconcile ?? "query its status before retrying"}.`
-    : ""
-
-/**
- * Shared base class of every result-code error. It is a yieldable error: use it with `yield*`, `Effect.fail`,
- * `instanceof`.
- *
- * @since 0.1.0
- * @category Errors
- */
-export class PayPayApiError extends Data.Error<ApiErrorFields & { readonly _tag: string }> {
-  /** From the catalog; for unknown codes from the status (429 retryable, 5xx unknown outcome, §C.2). */
-  get retry(): RetryClass {
-    return retryOf(this.code, this.status)
-  }
-
-  get resolveUrl(): string {
-    return resolveUrl(this.apiName, this.code, this.codeId)
-  }
-
-  override get message(): string {
-    const codeId = this.codeId === undefined ? "" : ` (codeId ${this.codeId})`
-    const requestId = this.requestId === undefined ? "" : `, requestId ${this.requestId}`
-    return (
-      `${this.operation} failed with ${this.code}${codeId} [HTTP ${this.status}${requestId}]: ` +
-      `${this.resultMessage} (resolve: ${this.resolveUrl}).${outcomeNote(this.outcomeUnknown, this.reconcile)}`
-    )
-  }
-}
-PayPayApiError.prototype.name = "PayPayApiError"
-
-/**
- * The error of one catalog code: its `_tag` and `code` are literals, so `catchTag` narrows to it.
+ * The error of one catalog code, e.g. `ResultCodeError<"DYNAMIC_QR_ALREADY_PAID">` is `DynamicQrAlreadyPaid`.
  * Distributes over unions of codes.
  *
  * @since 0.1.0
  * @category Errors
  */
-export type ResultCodeError<C extends ResultCode> = C extends ResultCode
-  ? PayPayApiError & { readonly _tag: TagOf<C>; readonly code: C }
-  : never
+export type ResultCodeError<C extends ErrorCode> = C extends ErrorCode ? InstanceType<ErrorClasses[TagOf<C>]> : never
 
 /**
- * The generated class of one code.
+ * The class of one code.
  *
  * @since 0.1.0
  * @category Errors
  */
-export type ResultCodeErrorClass<C extends ResultCode> = new (
-  fields: Omit<ApiErrorFields, "code">
-) => ResultCodeError<C>
+export type ResultCodeErrorClass<C extends ErrorCode> = ErrorClasses[TagOf<C>]
 
 /**
- * The generated classes, keyed by tag.
+ * The per-code classes, keyed by tag.
  *
  * @since 0.1.0
  * @category Errors
  */
-export type ErrorClasses = { readonly [C in ResultCode as TagOf<C>]: ResultCodeErrorClass<C> }
-
-const makeErrorClass = (code: ResultCode) => {
-  const tag = tagOf(code)
-  const ErrorClass = class extends PayPayApiError {
-    constructor(fields: Omit<ApiErrorFields, "code">) {
-      super({ ...fields, code, _tag: tag })
-    }
-  }
-  Object.defineProperty(ErrorClass, "name", { value: tag })
-  ErrorClass.prototype.name = tag
-  return ErrorClass
-}
-
-const classByCode = Object.fromEntries(resultCodes.map((code) => [code, makeErrorClass(code)])) as Record<
-  ResultCode,
-  ResultCodeErrorClass<ResultCode>
->
+export type ErrorClasses = typeof CodeErrors
 
 /**
- * One generated error class per catalog code, keyed by tag: `new Errors.DynamicQrAlreadyPaid({ ... })`,
- * `e instanceof Errors.DynamicQrAlreadyPaid`.
+ * The per-code classes keyed by tag (`Errors.DynamicQrAlreadyPaid` is `PayPayError.DynamicQrAlreadyPaid`).
  *
+ * @deprecated Use the classes directly: `PayPayError.DynamicQrAlreadyPaid`.
  * @since 0.1.0
  * @category Errors
  */
-export const Errors: ErrorClasses = Object.fromEntries(
-  resultCodes.map((code) => [tagOf(code), classByCode[code]])
-) as unknown as ErrorClasses
+export const Errors: ErrorClasses = CodeErrors
+
+const classByCode = new Map<string, CodeErrorClass<ErrorCode>>(
+  Object.values(CodeErrors).map((ErrorClass) => [ErrorClass.code, ErrorClass as CodeErrorClass<ErrorCode>])
+)
 
 /**
- * A `resultInfo.code` missing from the catalog (a code PayPay added later, or an undocumented one).
+ * A `resultInfo.code` missing from the catalog (a code PayPay added later, or an undocumented one), a known code
+ * that the endpoint does not document, or a success code that arrived with an error status.
  *
  * @since 0.1.0
  * @category Errors
@@ -290,8 +233,9 @@ export class UnknownResultCode extends PayPayApiError {
 UnknownResultCode.prototype.name = "UnknownResultCode"
 
 /**
- * The error for a PayPay `resultInfo`: the generated class of its code, or `UnknownResultCode`.
- * `outcomeUnknown` is set when the call was a write and the code's retry class is `unknownOutcome`.
+ * The error for a PayPay `resultInfo`: the class of its code, or `UnknownResultCode` (codes missing from the
+ * catalog, and success codes, which have no error class). `outcomeUnknown` is set when the call was a write and
+ * the code's retry class is `unknownOutcome`.
  *
  * @since 0.1.0
  * @category Constructors
@@ -304,7 +248,7 @@ export const fromResultInfo = (args: {
   readonly requestId?: string | undefined
   readonly write: boolean
   readonly reconcile?: string | undefined
-}): ResultCodeError<ResultCode> | UnknownResultCode => {
+}): ResultCodeError<ErrorCode> | UnknownResultCode => {
   const { code, codeId, message } = args.resultInfo
   const outcomeUnknown = args.write && retryOf(code, args.status) === "unknownOutcome"
   const fields = {
@@ -317,26 +261,50 @@ export const fromResultInfo = (args: {
     outcomeUnknown,
     reconcile: outcomeUnknown ? args.reconcile : undefined
   }
-  return isResultCode(code) ? new classByCode[code](fields) : new UnknownResultCode({ ...fields, code })
+  const ErrorClass = classByCode.get(code)
+  return ErrorClass === undefined
+    ? new UnknownResultCode({ ...fields, code })
+    : (new ErrorClass(fields) as ResultCodeError<ErrorCode>)
 }
 
 // ====== Transport errors ======
 
 /**
- * The request did not get a PayPay answer: invalid input (never sent), transport failure or timeout.
- * A write that timed out or broke after sending has `outcomeUnknown: true`.
+ * Why a request got no PayPay answer:
+ * - `InvalidRequest`: the input failed validation; nothing was sent.
+ * - `NotSent`: the request never left: connection refused, DNS failure, TLS handshake failure, no connection
+ *   before the timeout. Safe to send again for every operation, writes included; the client retries it.
+ * - `Transport`: the connection broke after the request was (or may have been) written, before a complete answer
+ *   (reset, closed, dropped). For a write the outcome is unknown.
+ * - `Timeout`: no complete answer within the operation's timeout (per attempt) or the call's `deadline`. For a
+ *   write that was sent the outcome is unknown.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
+export type RequestFailure = "InvalidRequest" | "NotSent" | "Transport" | "Timeout"
+
+/**
+ * The request did not get a PayPay answer (see {@link RequestFailure}). A write that may have reached PayPay has
+ * `outcomeUnknown: true`. `cause` is the underlying error reduced to its name, code and message: it never holds
+ * the request (nor its `Authorization` header).
  *
  * @since 0.1.0
  * @category Errors
  */
 export class PayPayRequestError extends Data.TaggedError("PayPayRequestError")<{
   readonly operation: string
-  readonly reason: "InvalidRequest" | "Transport" | "Timeout"
+  readonly reason: RequestFailure
   readonly detail: string
   readonly outcomeUnknown: boolean
   readonly reconcile?: string | undefined
   readonly cause?: unknown
 }> {
+  /** Whether the request may have reached PayPay (`Transport`, `Timeout`). */
+  get sent(): boolean {
+    return this.reason === "Transport" || this.reason === "Timeout"
+  }
+
   override get message(): string {
     return (
       `${this.operation} request failed (${this.reason}): ${this.detail}.` +
@@ -376,7 +344,7 @@ export class PayPayResponseError extends Data.TaggedError("PayPayResponseError")
  * @since 0.1.0
  * @category Errors
  */
-export type PayPayError = ResultCodeError<ResultCode> | UnknownResultCode | PayPayRequestError | PayPayResponseError
+export type PayPayError = ResultCodeError<ErrorCode> | UnknownResultCode | PayPayRequestError | PayPayResponseError
 
 /**
  * The error channel of an endpoint: its documented codes, the common codes and the transport errors.
@@ -384,7 +352,7 @@ export type PayPayError = ResultCodeError<ResultCode> | UnknownResultCode | PayP
  * @since 0.1.0
  * @category Errors
  */
-export type EndpointError<C extends ResultCode> =
+export type EndpointError<C extends ErrorCode> =
   | ResultCodeError<C | CommonCode>
   | UnknownResultCode
   | PayPayRequestError
@@ -413,8 +381,8 @@ export const isPayPayError = (u: unknown): u is PayPayError =>
  * @since 0.1.0
  * @category Guards
  */
-export const isCode = <const Cs extends ReadonlyArray<ResultCode>>(...codes: Cs) => {
-  const tags = new Set<string>(codes.map(tagOf))
+export const isCode = <const Cs extends ReadonlyArray<ErrorCode>>(...codes: Cs) => {
+  const tags = new Set<string>(codes.map((code) => tagOf(code)))
   return (u: unknown): u is ResultCodeError<Cs[number]> => u instanceof PayPayApiError && tags.has(u._tag)
 }
 
@@ -427,8 +395,9 @@ export const isCode = <const Cs extends ReadonlyArray<ResultCode>>(...codes: Cs)
 export const isOutcomeUnknown = (u: unknown): boolean => isPayPayError(u) && u.outcomeUnknown
 
 /**
- * Sending the very same request again is safe and may succeed: a `retryable` code, or a read (never a write with
- * unknown outcome) that hit a PayPay 5xx, a transport failure, a timeout or a 5xx/429 response.
+ * Sending the very same request again is safe and may succeed: a `retryable` code, a request that was never sent
+ * (`NotSent`), or a read (never a write with unknown outcome) that hit a PayPay 5xx, a transport failure, a
+ * timeout or a 5xx/429 response.
  *
  * @since 0.1.0
  * @category Guards

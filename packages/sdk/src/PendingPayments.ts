@@ -25,8 +25,8 @@ import {
   requestedAtOptional,
   Text255
 } from "./PayPaySchema.js"
-import * as Refunds from "./Refunds.js"
-import type { RefundPaymentParams } from "./Refunds.js"
+import * as Refunds from "./internal/refunds.js"
+import type { RefundPaymentParams } from "./internal/refunds.js"
 
 // ====== Schemas ======
 

@@ -23,7 +23,6 @@ import * as Flows from "./Flows.js"
 import type { PaymentSource } from "./Flows.js"
 import { optional, untagged, WireInt, WireScopes, WireString } from "./internal/webhookWire.js"
 import type { PayPayClient } from "./PayPayClient.js"
-import type * as PayPayError from "./PayPayError.js"
 import type { Payment, PaymentStatus } from "./PayPaySchema.js"
 
 // ====== Transaction events ======
@@ -500,9 +499,9 @@ export interface Confirmation {
  * @since 0.1.0
  * @category Models
  */
-export interface ConfirmOptions {
+export interface ConfirmOptions<S extends PaymentSource = PaymentSource> {
   /** Which read endpoint knows the payment (default `code`; see `Flows.PaymentSource`). */
-  readonly source?: PaymentSource | undefined
+  readonly source?: S | undefined
 }
 
 /**
@@ -513,11 +512,11 @@ export interface ConfirmOptions {
  * @since 0.1.0
  * @category Flows
  */
-export const confirm = (
+export const confirm = <S extends PaymentSource = "code">(
   event: TransactionEvent,
-  options: ConfirmOptions = {}
-): Effect.Effect<Confirmation, WebhookMismatch | PayPayError.PayPayError, PayPayClient> =>
-  Effect.flatMap(Flows.read(options.source ?? "code", event.merchant_order_id), (payment) =>
+  options: ConfirmOptions<S> = {}
+): Effect.Effect<Confirmation, WebhookMismatch | Flows.ReadError<S>, PayPayClient> =>
+  Effect.flatMap(Flows.read((options.source ?? "code") as S, event.merchant_order_id), (payment) =>
     agrees(event.state, payment.status)
       ? Effect.succeed({ event, payment })
       : Effect.fail(new WebhookMismatch({ event, payment }))

@@ -90,6 +90,14 @@ export * as Refunds from "./Refunds.js"
 export * as Topup from "./Topup.js"
 
 /**
+ * How the request pipeline reaches PayPay: the `HttpClient` and undici transports, custom transports, and how
+ * failures are classified (never sent / sent without an answer).
+ *
+ * @since 0.1.0
+ */
+export * as Transport from "./Transport.js"
+
+/**
  * User authorization: account-link QR code, authorization status, unlink, masked profile.
  *
  * @since 0.1.0

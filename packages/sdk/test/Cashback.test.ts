@@ -1,8 +1,9 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Fiber, Ref, TestClock } from "effect"
+import { Effect, Ref, TestClock } from "effect"
 import { Cashback, PayPayError } from "../src/index.js"
 import { accepted, assertShape, failWith, rejectsInput, send, succeed } from "./utils/Calls.js"
 import { failure, makeFake, ok } from "./utils/FakeHttp.js"
+import { finished } from "./utils/Fibers.js"
 
 const giveParams: Cashback.GiveCashbackParams = {
   merchantCashbackId: "cb-1",
@@ -127,7 +128,7 @@ describe("Cashback", () => {
       })
       const fiber = yield* Cashback.consultExpected(consultParams).pipe(Effect.provide(layer), Effect.fork)
       yield* TestClock.adjust("1 second")
-      const result = yield* Fiber.join(fiber)
+      const result = yield* finished(fiber, "a read retried once after 1 ms of backoff")
       assert.instanceOf(result, Cashback.ExpectedCashback)
       assert.lengthOf(yield* Ref.get(requests), 2)
       const error = yield* failWith(Cashback.consultExpected(consultParams), 429, "RATE_LIMIT", "08100998")

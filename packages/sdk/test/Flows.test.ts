@@ -1,8 +1,9 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Fiber, Ref, Schedule, TestClock } from "effect"
+import { Effect, Ref, Schedule, TestClock } from "effect"
 import * as Jose from "jose"
 import { Flows } from "../src/index.js"
 import { credentials, failure, makeFake, ok } from "./utils/FakeHttp.js"
+import { finished } from "./utils/Fibers.js"
 import { qrWire } from "./utils/Fixtures.js"
 
 const payment = (status: string, extra: object = {}) => ({
@@ -35,11 +36,32 @@ describe("Flows.awaitSettled", () => {
         Effect.fork
       )
       yield* TestClock.adjust("2 seconds")
-      const settled = yield* Fiber.join(fiber)
+      const settled = yield* finished(fiber, "polling at 1 s, settled on the third read")
       assert.strictEqual(settled.status, "COMPLETED")
       const all = yield* Ref.get(requests)
       assert.lengthOf(all, 3)
       assert.strictEqual(all[0]!.url.pathname, "/v2/codes/payments/mp-1")
+    })
+  )
+
+  it.effect("keeps polling through the transient REAUTHORIZING until the capture completes", () =>
+    Effect.gen(function* () {
+      assert.isFalse(Flows.isSettled("REAUTHORIZING"))
+      assert.isFalse(Flows.isSettled("CREATED"))
+      assert.isTrue(Flows.isSettled("AUTHORIZED"))
+      const { layer, requests } = yield* makeFake([
+        ok(payment("REAUTHORIZING")),
+        ok(payment("REAUTHORIZING")),
+        ok(payment("COMPLETED"))
+      ])
+      const fiber = yield* Flows.awaitSettled("mp-1", { source: "native", schedule: Schedule.spaced("1 second") }).pipe(
+        Effect.provide(layer),
+        Effect.fork
+      )
+      yield* TestClock.adjust("2 seconds")
+      const settled = yield* finished(fiber, "polling at 1 s, COMPLETED on the third read")
+      assert.strictEqual(settled.status, "COMPLETED")
+      assert.lengthOf(yield* Ref.get(requests), 3)
     })
   )
 
@@ -52,7 +74,7 @@ describe("Flows.awaitSettled", () => {
         Effect.fork
       )
       yield* TestClock.adjust("11 seconds")
-      const error = yield* Fiber.join(fiber)
+      const error = yield* finished(fiber, "awaitSettled with a 10 s deadline")
       assert.strictEqual(error._tag, "AwaitTimeout")
       if (error._tag === "AwaitTimeout") assert.strictEqual(error.lastStatus, "CREATED")
     })
@@ -83,6 +105,14 @@ describe("Flows.createPaymentSafely", () => {
     })
   )
 
+  it.effect("NotCreated (not Recovered) when the query finds the payment FAILED", () =>
+    Effect.gen(function* () {
+      const { calls, outcome } = yield* run([ise, ok(payment("FAILED"))])
+      assert.strictEqual(outcome._tag, "NotCreated")
+      assert.deepStrictEqual(calls, ["POST /v2/payments", "GET /v2/payments/mp-1"])
+    })
+  )
+
   it.effect("NotCreated when the query says PayPay has no such payment", () =>
     Effect.gen(function* () {
       const { outcome } = yield* run([ise, failure(404, "RESOURCE_NOT_FOUND", "00200001")])
@@ -95,6 +125,30 @@ describe("Flows.createPaymentSafely", () => {
       const { calls, outcome } = yield* run([ise, ise, ok(null)])
       assert.strictEqual(outcome._tag, "Canceled")
       assert.deepStrictEqual(calls, ["POST /v2/payments", "GET /v2/payments/mp-1", "DELETE /v2/payments/mp-1"])
+    })
+  )
+
+  it.effect("a connection that broke after sending is reconciled like any unknown outcome", () =>
+    Effect.gen(function* () {
+      const { calls, outcome } = yield* run(["transport-error", ok(payment("COMPLETED"))])
+      assert.strictEqual(outcome._tag, "Recovered")
+      assert.deepStrictEqual(calls, ["POST /v2/payments", "GET /v2/payments/mp-1"])
+    })
+  )
+
+  it.effect("a request that was never sent is retried, then fails as NotSent without any query or cancel", () =>
+    Effect.gen(function* () {
+      const { layer, requests } = yield* makeFake(["refused"], { retry: { times: 2, base: "10 millis" } })
+      const fiber = yield* Flows.createPaymentSafely(createParams).pipe(Effect.provide(layer), Effect.flip, Effect.fork)
+      yield* TestClock.adjust("1 second")
+      const error = yield* finished(fiber, "two retries 10–40 ms apart")
+      assert.strictEqual(error._tag, "PayPayRequestError")
+      if (error._tag !== "PayPayRequestError") return
+      assert.strictEqual(error.reason, "NotSent")
+      assert.isFalse(error.outcomeUnknown)
+      assert.include(error.detail, "ECONNREFUSED")
+      const calls = (yield* Ref.get(requests)).map((r) => `${r.method} ${r.url.pathname}`)
+      assert.deepStrictEqual(calls, ["POST /v2/payments", "POST /v2/payments", "POST /v2/payments"])
     })
   )
 
@@ -116,10 +170,22 @@ describe("Flows.createCodeSafely", () => {
         Effect.fork
       )
       yield* TestClock.adjust("31 seconds")
-      const outcome = yield* Fiber.join(fiber)
+      const outcome = yield* finished(fiber, "createCodeSafely after a 30 s timeout")
       assert.strictEqual(outcome._tag, "Canceled")
       const calls = (yield* Ref.get(requests)).map((r) => `${r.method} ${r.url.pathname}`)
       assert.deepStrictEqual(calls, ["POST /v2/codes", "GET /v2/codes/payments/mp-1", "DELETE /v2/payments/mp-1"])
+    })
+  )
+
+  it.effect("a code whose payment the query finds FAILED is NotCreated", () =>
+    Effect.gen(function* () {
+      const { layer, requests } = yield* makeFake([ise, ok(payment("FAILED"))], { retry: false })
+      const outcome = yield* Flows.createCodeSafely({ merchantPaymentId: "mp-1", amount: qr.amount as any }).pipe(
+        Effect.provide(layer)
+      )
+      assert.strictEqual(outcome._tag, "NotCreated")
+      const calls = (yield* Ref.get(requests)).map((r) => `${r.method} ${r.url.pathname}`)
+      assert.deepStrictEqual(calls, ["POST /v2/codes", "GET /v2/codes/payments/mp-1"])
     })
   )
 
@@ -184,6 +250,14 @@ describe("Flows user link", () => {
         redirectUrl: "https://shop.test/linked",
         referenceId: "customer-7"
       }).pipe(Effect.provide(layer))
+      assert.match(nonce, /^[0-9a-f]{32}$/)
+      const other = yield* Flows.startUserLink({
+        iss: "shop",
+        scope: "direct_debit",
+        redirectUrl: "https://x.test",
+        referenceId: "c"
+      }).pipe(Effect.provide(layer))
+      assert.notStrictEqual(other.nonce, nonce)
       const parsed = new URL(url)
       assert.strictEqual(parsed.pathname, "/app/opa/user_authorization")
       assert.strictEqual(parsed.searchParams.get("apiKey"), credentials.apiKey)

@@ -1,19 +1,11 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Cause, ConfigProvider, Effect, Either, Exit, Fiber, Layer, Redacted, Tracer } from "effect"
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
+import { Cause, ConfigProvider, Effect, Either, Exit, Fiber, Layer, Redacted } from "effect"
+import type { ServerResponse } from "node:http"
 import { Agent } from "undici"
 import { Codes, PayPayClient, PayPayError, PayPaySigner } from "../src/index.js"
 import { credentials } from "./utils/FakeHttp.js"
+import { httpServer, recordingTracer } from "./utils/Sockets.js"
 import { qrWire } from "./utils/Fixtures.js"
-
-interface Seen {
-  readonly method: string
-  readonly url: string
-  readonly headers: IncomingMessage["headers"]
-  readonly body: string
-}
-
-type Handler = (request: Seen, response: ServerResponse, index: number) => void
 
 const qr = qrWire()
 const createParams: Codes.CreateQrCodeParams = { merchantPaymentId: "mp-1", amount: { amount: 100, currency: "JPY" } }
@@ -35,35 +27,7 @@ const failure = (code: string, codeId: string) => ({
 })
 
 /** A real node:http server on 127.0.0.1 (port 0) that records every request and answers with `handle`. */
-const serve = (handle: Handler) =>
-  Effect.acquireRelease(
-    Effect.async<{ readonly server: Server; readonly port: number; readonly seen: Array<Seen> }>((resume) => {
-      const seen: Array<Seen> = []
-      const server = createServer((req, res) => {
-        const chunks: Array<Buffer> = []
-        req.on("data", (chunk: Buffer) => chunks.push(chunk))
-        req.on("end", () => {
-          const request = {
-            method: req.method ?? "",
-            url: req.url ?? "",
-            headers: req.headers,
-            body: Buffer.concat(chunks).toString("utf8")
-          }
-          seen.push(request)
-          handle(request, res, seen.length - 1)
-        })
-      })
-      server.listen(0, "127.0.0.1", () => {
-        const address = server.address()
-        resume(Effect.succeed({ server, port: typeof address === "object" && address ? address.port : 0, seen }))
-      })
-    }),
-    ({ server }) =>
-      Effect.async<void>((resume) => {
-        server.closeAllConnections()
-        server.close(() => resume(Effect.void))
-      })
-  )
+const serve = httpServer
 
 const clientLayer = (port: number, options: Partial<PayPayClient.Options & PayPayClient.UndiciOptions> = {}) =>
   PayPayClient.layerUndici({
@@ -163,29 +127,31 @@ describe("PayPayClient.layerUndici", () => {
     })
   )
 
-  it.scopedLive("a broken connection is a Transport error; unknown outcome for a write, retried for a read", () =>
-    Effect.gen(function* () {
-      const { port, seen } = yield* serve((_, res, index) => {
-        if (index === 0) res.socket?.destroy()
-        else reply(res, 200, success({ ...qr, status: "CREATED" }))
-      })
-      const error = yield* Codes.create(createParams).pipe(Effect.flip, Effect.provide(clientLayer(port)))
-      assert.strictEqual(error._tag, "PayPayRequestError")
-      if (error._tag !== "PayPayRequestError") return
-      assert.strictEqual(error.reason, "Transport")
-      assert.isTrue(error.outcomeUnknown)
-      assert.notInclude(error.message, credentials.apiSecret)
-      assert.lengthOf(seen, 1)
+  it.scopedLive(
+    "a broken connection is a Transport error with an unknown outcome for a write; a refused one is NotSent",
+    () =>
+      Effect.gen(function* () {
+        const { port, seen } = yield* serve((_, res, index) => {
+          if (index === 0) res.socket?.destroy()
+          else reply(res, 200, success({ ...qr, status: "CREATED" }))
+        })
+        const error = yield* Codes.create(createParams).pipe(Effect.flip, Effect.provide(clientLayer(port)))
+        assert.strictEqual(error._tag, "PayPayRequestError")
+        if (error._tag !== "PayPayRequestError") return
+        assert.strictEqual(error.reason, "Transport")
+        assert.isTrue(error.outcomeUnknown)
+        assert.notInclude(error.message, credentials.apiSecret)
+        assert.lengthOf(seen, 1)
 
-      const refused = yield* Codes.getPayment("mp-1").pipe(
-        Effect.flip,
-        Effect.provide(clientLayer(1, { baseUrl: "http://127.0.0.1:1" }))
-      )
-      assert.strictEqual(refused._tag, "PayPayRequestError")
-      if (refused._tag !== "PayPayRequestError") return
-      assert.strictEqual(refused.reason, "Transport")
-      assert.isFalse(refused.outcomeUnknown)
-    })
+        const refused = yield* Codes.getPayment("mp-1").pipe(
+          Effect.flip,
+          Effect.provide(clientLayer(1, { baseUrl: "http://127.0.0.1:1" }))
+        )
+        assert.strictEqual(refused._tag, "PayPayRequestError")
+        if (refused._tag !== "PayPayRequestError") return
+        assert.strictEqual(refused.reason, "NotSent")
+        assert.isFalse(refused.outcomeUnknown)
+      })
   )
 
   it.scopedLive("a read is retried after a transport failure", () =>
@@ -259,18 +225,9 @@ describe("PayPayClient.layerUndici", () => {
 
   it.scopedLive("records the span with request and response attributes", () =>
     Effect.gen(function* () {
-      const spans: Array<Tracer.Span> = []
-      const tracer = yield* Effect.tracer
-      const recording = Tracer.make({
-        span: (...args) => {
-          const span = tracer.span(...args)
-          spans.push(span)
-          return span
-        },
-        context: (f) => f()
-      })
+      const { layer: tracing, spans } = yield* recordingTracer
       const { port } = yield* serve((_, res) => reply(res, 201, success(qr), { "x-request-id": "req-1" }))
-      yield* Codes.create(createParams).pipe(Effect.provide(Layer.merge(clientLayer(port), Layer.setTracer(recording))))
+      yield* Codes.create(createParams).pipe(Effect.provide(Layer.merge(clientLayer(port), tracing)))
       const span = spans.find((s) => s.name === "PayPay.Codes.create")
       assert.isDefined(span)
       const attributes = Object.fromEntries((span as unknown as { attributes: Map<string, unknown> }).attributes)

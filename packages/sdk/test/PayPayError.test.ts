@@ -2,7 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
 import * as PayPayError from "../src/PayPayError.js"
 
-const { Errors, ResultCodes, fromResultInfo, resultCodes, tagOf } = PayPayError
+const { ResultCodes, errorCodes, fromResultInfo, resultCodes, tagOf } = PayPayError
 
 const apiFields = {
   codeId: "01652074",
@@ -174,22 +174,32 @@ describe("tags", () => {
     }
   })
 
-  it("key one generated class per code", () => {
-    assert.deepStrictEqual(Object.keys(Errors).sort(), resultCodes.map(tagOf).sort())
-    for (const code of resultCodes) {
-      const ErrorClass = Errors[tagOf(code)]
+  it("key one class per error code, exported by name; success codes have none", () => {
+    assert.deepStrictEqual(Object.keys(PayPayError.Errors).sort(), errorCodes.map(tagOf).sort())
+    assert.deepStrictEqual(
+      [...errorCodes].sort(),
+      resultCodes.filter((code) => code !== "SUCCESS" && code !== "REQUEST_ACCEPTED").sort()
+    )
+    for (const code of errorCodes) {
+      const ErrorClass = PayPayError.Errors[tagOf(code)]
+      assert.strictEqual((PayPayError as Record<string, unknown>)[tagOf(code)], ErrorClass)
       assert.strictEqual(ErrorClass.name, tagOf(code))
+      assert.strictEqual(ErrorClass.code, code)
+      assert.strictEqual(ErrorClass.tag, tagOf(code))
       assert.strictEqual(new ErrorClass(apiFields).name, tagOf(code))
     }
+    for (const tag of ["Success", "RequestAccepted"]) assert.notProperty(PayPayError, tag)
+    assert.isFalse(PayPayError.isErrorCode("SUCCESS"))
+    assert.isTrue(PayPayError.isErrorCode("RATE_LIMIT"))
   })
 })
 
 describe("fromResultInfo", () => {
-  it.each(resultCodes)("%s round-trips from a PayPay error envelope", (code) => {
+  it.each(errorCodes)("%s round-trips from a PayPay error envelope", (code) => {
     const spec = specOf(code)
     const codeIds = spec.codeIds.length > 0 ? spec.codeIds : [undefined]
-    const ErrorClass: new (fields: Omit<PayPayError.ApiErrorFields, "code">) => PayPayError.PayPayApiError =
-      Errors[tagOf(code)]
+    const ErrorClass: new (fields: PayPayError.ErrorFields) => PayPayError.PayPayApiError =
+      PayPayError.Errors[tagOf(code)]
     for (const codeId of codeIds) {
       const { resultInfo } = envelopeFor(code, codeId)
       const error = fromResultInfo({
@@ -213,6 +223,15 @@ describe("fromResultInfo", () => {
       assert.strictEqual(error.outcomeUnknown, spec.retry === "unknownOutcome")
       assert.isTrue(PayPayError.isCode(code)(error))
       assert.isTrue(PayPayError.isPayPayApiError(error))
+    }
+  })
+
+  it("a success code is no error class: it decodes to UnknownResultCode", () => {
+    for (const code of ["SUCCESS", "REQUEST_ACCEPTED"] as const) {
+      const error = fromResultInfo({ resultInfo: { code, message: "m" }, status: 500, operation: "Op", write: true })
+      assert.instanceOf(error, PayPayError.UnknownResultCode)
+      assert.strictEqual(error.code, code)
+      assert.isTrue(error.outcomeUnknown)
     }
   })
 
@@ -257,11 +276,11 @@ describe("fromResultInfo", () => {
     assert.isFalse(make(502, false).outcomeUnknown)
     assert.isTrue(make(502, true).outcomeUnknown)
     assert.strictEqual(make(502, true).reconcile, "query GET /v2/payments/{merchantPaymentId}")
-    assert.isFalse(PayPayError.isCode(...resultCodes)(error))
+    assert.isFalse(PayPayError.isCode(...errorCodes)(error))
   })
 
   it("sets outcomeUnknown only for a write with an unknownOutcome code", () => {
-    for (const code of resultCodes) {
+    for (const code of errorCodes) {
       for (const write of [true, false]) {
         const error = fromResultInfo({
           resultInfo: { code, message: "m" },
@@ -281,7 +300,7 @@ describe("fromResultInfo", () => {
 
 describe("messages", () => {
   it("contain code, codeId, operation, PayPay's message, requestId and the resolve URL", () => {
-    const error = new Errors.DynamicQrAlreadyPaid(apiFields)
+    const error = new PayPayError.DynamicQrAlreadyPaid(apiFields)
     const url =
       "https://developer.paypay.ne.jp/develop/resolve?api_name=v2_deleteDynamicQRCode&code=DYNAMIC_QR_ALREADY_PAID&code_id=01652074"
     assert.strictEqual(error.resolveUrl, url)
@@ -353,11 +372,11 @@ describe("messages", () => {
 })
 
 describe("guards", () => {
-  const paid = new Errors.DynamicQrAlreadyPaid(apiFields)
-  const rateLimited = new Errors.RateLimit({ ...apiFields, codeId: "08100998", status: 429 })
+  const paid = new PayPayError.DynamicQrAlreadyPaid(apiFields)
+  const rateLimited = new PayPayError.RateLimit({ ...apiFields, codeId: "08100998", status: 429 })
   const ise = (outcomeUnknown: boolean) =>
-    new Errors.InternalServerError({ ...apiFields, codeId: "08101000", status: 500, outcomeUnknown })
-  const requestError = (reason: "InvalidRequest" | "Transport" | "Timeout", outcomeUnknown: boolean) =>
+    new PayPayError.InternalServerError({ ...apiFields, codeId: "08101000", status: 500, outcomeUnknown })
+  const requestError = (reason: PayPayError.RequestFailure, outcomeUnknown: boolean) =>
     new PayPayError.PayPayRequestError({ operation: "Op", reason, detail: "d", outcomeUnknown })
   const responseError = (reason: "Decode" | "UnexpectedStatus", status: number) =>
     new PayPayError.PayPayResponseError({
@@ -399,14 +418,16 @@ describe("guards", () => {
 
   it("isRetryable: retryable codes and failed reads, never writes with unknown outcome", () => {
     assert.isTrue(PayPayError.isRetryable(rateLimited))
-    assert.isTrue(PayPayError.isRetryable(new Errors.MaintenanceMode({ ...apiFields, status: 503 })))
+    assert.isTrue(PayPayError.isRetryable(new PayPayError.MaintenanceMode({ ...apiFields, status: 503 })))
     assert.isTrue(PayPayError.isRetryable(ise(false)))
     assert.isFalse(PayPayError.isRetryable(ise(true)))
     assert.isFalse(PayPayError.isRetryable(paid))
-    assert.isFalse(PayPayError.isRetryable(new Errors.TransactionFailed({ ...apiFields, status: 500 })))
+    assert.isFalse(PayPayError.isRetryable(new PayPayError.TransactionFailed({ ...apiFields, status: 500 })))
     assert.isTrue(PayPayError.isRetryable(requestError("Timeout", false)))
     assert.isTrue(PayPayError.isRetryable(requestError("Transport", false)))
+    assert.isTrue(PayPayError.isRetryable(requestError("NotSent", false)))
     assert.isFalse(PayPayError.isRetryable(requestError("Timeout", true)))
+    assert.isFalse(PayPayError.isRetryable(requestError("Transport", true)))
     assert.isFalse(PayPayError.isRetryable(requestError("InvalidRequest", false)))
     assert.isTrue(PayPayError.isRetryable(responseError("UnexpectedStatus", 503)))
     assert.isTrue(PayPayError.isRetryable(responseError("UnexpectedStatus", 429)))
@@ -469,12 +490,12 @@ describe("with Effect", () => {
   it.effect("generated errors are yieldable and work with catchIf(isCode)", () =>
     Effect.gen(function* () {
       const failing = Effect.gen(function* () {
-        return yield* new Errors.DynamicQrAlreadyPaid(apiFields)
+        return yield* new PayPayError.DynamicQrAlreadyPaid(apiFields)
       })
       const error = yield* Effect.flip(failing)
       const code: "DYNAMIC_QR_ALREADY_PAID" = error.code
       assert.strictEqual(code, "DYNAMIC_QR_ALREADY_PAID")
-      assert.instanceOf(error, Errors.DynamicQrAlreadyPaid)
+      assert.instanceOf(error, PayPayError.DynamicQrAlreadyPaid)
 
       const recovered = yield* failWith("RATE_LIMIT", 429).pipe(
         Effect.catchIf(PayPayError.isCode("RATE_LIMIT", "MAINTENANCE_MODE"), (e) => Effect.succeed(e.retry))

@@ -1,8 +1,9 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Fiber, TestClock } from "effect"
+import { Effect, TestClock } from "effect"
 import { Users } from "../src/index.js"
 import { assertShape, failWith, rejectsInput, succeed } from "./utils/Calls.js"
 import { makeFake } from "./utils/FakeHttp.js"
+import { finished } from "./utils/Fibers.js"
 
 const linkParams: Users.CreateAccountLinkQrCodeParams = {
   scopes: ["direct_debit", "get_balance"],
@@ -55,7 +56,7 @@ describe("Users", () => {
       yield* TestClock.adjust("9 seconds")
       assert.isNull(fiber.unsafePoll())
       yield* TestClock.adjust("1 second")
-      const error = yield* Fiber.join(fiber)
+      const error = yield* finished(fiber, "the create with a 10 s timeout")
       assert.strictEqual(error._tag, "PayPayRequestError")
       if (error._tag === "PayPayRequestError") assert.strictEqual(error.reason, "Timeout")
     })

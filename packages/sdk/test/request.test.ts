@@ -1,8 +1,9 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Either, Fiber, Layer, Random, Ref, Schema, TestClock, Tracer } from "effect"
+import { Effect, Either, Layer, Random, Ref, Schema, TestClock, Tracer } from "effect"
 import { Codes, PayPayClient, PayPayError, PayPaySigner, Refunds } from "../src/index.js"
 import { endpoint, execute } from "../src/internal/request.js"
 import { credentials, failure, makeFake, ok } from "./utils/FakeHttp.js"
+import { finished } from "./utils/Fibers.js"
 import { qrWire } from "./utils/Fixtures.js"
 
 const qr = qrWire()
@@ -71,9 +72,9 @@ describe("request pipeline", () => {
 
   it.effect("every catalog code round-trips through the pipeline to its own class", () =>
     Effect.gen(function* () {
-      const errorCodes = PayPayError.resultCodes.filter((code) => PayPayError.ResultCodes[code].kind === "error")
+      const errorCodes = PayPayError.errorCodes
       const AnyCode = endpoint({
-        operation: "Test.any",
+        operation: "Codes.getPayment",
         apiName: "v2_test",
         method: "GET",
         input: Schema.Unknown,
@@ -103,7 +104,7 @@ describe("request pipeline", () => {
       yield* TestClock.adjust("1900 millis")
       assert.lengthOf(yield* Ref.get(requests), 1)
       yield* TestClock.adjust("200 millis")
-      const code = yield* Fiber.join(fiber)
+      const code = yield* finished(fiber, "the retry after Retry-After: 2")
       assert.strictEqual(code.codeId, qr.codeId)
       assert.lengthOf(yield* Ref.get(requests), 2)
       const [first, second] = yield* Ref.get(requests)
@@ -138,7 +139,7 @@ describe("request pipeline", () => {
       )
       const fiber = yield* Refunds.get("r-1", { paymentId: "p-1" }).pipe(Effect.provide(layer), Effect.fork)
       yield* TestClock.adjust("1 second")
-      const result = yield* Fiber.join(fiber)
+      const result = yield* finished(fiber, "a read retried twice after 1 ms of backoff")
       assert.strictEqual(result.status, "CREATED")
       const all = yield* Ref.get(requests)
       assert.lengthOf(all, 3)
@@ -153,7 +154,7 @@ describe("request pipeline", () => {
       yield* TestClock.adjust("29 seconds")
       assert.isNull(fiber.unsafePoll())
       yield* TestClock.adjust("1 second")
-      const error = yield* Fiber.join(fiber)
+      const error = yield* finished(fiber, "a write after its 30 s timeout, never retried")
       assert.strictEqual(error._tag, "PayPayRequestError")
       assert.isTrue(PayPayError.isOutcomeUnknown(error))
       assert.lengthOf(yield* Ref.get(requests), 1)
@@ -165,8 +166,87 @@ describe("request pipeline", () => {
       const { layer } = yield* makeFake(["hang"], { timeouts: { "Codes.getPayment": "2 seconds" } })
       const fiber = yield* Codes.getPayment("mp-1").pipe(Effect.provide(layer), Effect.flip, Effect.fork)
       yield* TestClock.adjust("60 seconds")
-      const error = yield* Fiber.join(fiber)
+      const error = yield* finished(fiber, "a read with a 2 s timeout and 3 retries, after 60 s")
       assert.strictEqual(error._tag, "PayPayRequestError")
+    })
+  )
+
+  it.effect("timeouts apply per attempt: a hanging read waits 4 × 15 s plus backoff under the default retries", () =>
+    Effect.gen(function* () {
+      const { layer, requests } = yield* makeFake(["hang"])
+      const fiber = yield* Codes.getPayment("mp-1").pipe(Effect.provide(layer), Effect.flip, Effect.fork)
+      yield* TestClock.adjust("59 seconds")
+      assert.isNull(fiber.unsafePoll(), "still waiting after 59 s: four attempts of 15 s each")
+      yield* TestClock.adjust("5 seconds")
+      const error = yield* finished(fiber, "four 15 s attempts and at most 1.75 s of backoff, after 64 s")
+      assert.strictEqual(error._tag, "PayPayRequestError")
+      assert.lengthOf(yield* Ref.get(requests), 4)
+    })
+  )
+
+  it.effect("a client deadline bounds the call across its retries", () =>
+    Effect.gen(function* () {
+      const { layer, requests } = yield* makeFake(["hang"], { deadline: "20 seconds" })
+      const fiber = yield* Codes.getPayment("mp-1").pipe(Effect.provide(layer), Effect.flip, Effect.fork)
+      yield* TestClock.adjust("19 seconds")
+      assert.isNull(fiber.unsafePoll())
+      yield* TestClock.adjust("1 second")
+      const error = yield* finished(fiber, "the call with a 20 s deadline, at 20 s")
+      assert.strictEqual(error._tag, "PayPayRequestError")
+      if (error._tag !== "PayPayRequestError") return
+      assert.strictEqual(error.reason, "Timeout")
+      assert.include(error.detail, "deadline of 20s")
+      assert.include(error.detail, "attempt 2")
+      assert.lengthOf(yield* Ref.get(requests), 2)
+    })
+  )
+
+  it.effect("withDeadline sets the deadline per call and overrides the client's", () =>
+    Effect.gen(function* () {
+      const { layer, requests } = yield* makeFake(["hang"], { deadline: "1 minute" })
+      const fiber = yield* Codes.create(createParams).pipe(
+        PayPayClient.withDeadline("5 seconds"),
+        Effect.provide(layer),
+        Effect.flip,
+        Effect.fork
+      )
+      yield* TestClock.adjust("5 seconds")
+      const error = yield* finished(fiber, "a create with a 5 s deadline, at 5 s")
+      assert.strictEqual(error._tag, "PayPayRequestError")
+      assert.isTrue(PayPayError.isOutcomeUnknown(error))
+      assert.include(error.message, "deadline of 5s")
+      assert.lengthOf(yield* Ref.get(requests), 1)
+    })
+  )
+
+  it.effect("no retry starts once the deadline would pass during its backoff", () =>
+    Effect.gen(function* () {
+      const { layer, requests } = yield* makeFake([failure(429, "RATE_LIMIT", "08100998", { "retry-after": "30" })], {
+        deadline: "10 seconds"
+      })
+      const error = yield* Codes.getPayment("mp-1").pipe(Effect.provide(layer), Effect.flip)
+      assert.strictEqual(error._tag, "RateLimit")
+      assert.lengthOf(yield* Ref.get(requests), 1)
+    })
+  )
+
+  it.effect("a write that was never sent is retried like a read; one that broke after sending is not", () =>
+    Effect.gen(function* () {
+      const refused = yield* makeFake(["refused", ok(qr, 201)], { retry: { base: "1 millis" } })
+      const fiber = yield* Codes.create(createParams).pipe(Effect.provide(refused.layer), Effect.fork)
+      yield* TestClock.adjust("1 second")
+      const code = yield* finished(fiber, "one retry after 1 ms of backoff")
+      assert.strictEqual(code.codeId, qr.codeId)
+      assert.lengthOf(yield* Ref.get(refused.requests), 2)
+
+      const broken = yield* makeFake(["transport-error", ok(qr, 201)], { retry: { base: "1 millis" } })
+      const error = yield* Codes.create(createParams).pipe(Effect.provide(broken.layer), Effect.flip)
+      assert.strictEqual(error._tag, "PayPayRequestError")
+      if (error._tag !== "PayPayRequestError") return
+      assert.strictEqual(error.reason, "Transport")
+      assert.isTrue(error.sent)
+      assert.isTrue(error.outcomeUnknown)
+      assert.lengthOf(yield* Ref.get(broken.requests), 1)
     })
   )
 
@@ -211,7 +291,32 @@ describe("request pipeline", () => {
     })
   )
 
-  it.effect("the HttpClient's own span is a child of the endpoint's span", () =>
+  it.effect("by default the nonce comes from the cryptographic generator, not from Effect's Random", () =>
+    Effect.gen(function* () {
+      const { layer, requests } = yield* makeFake([ok(qr, 201)])
+      const call = Codes.create(createParams).pipe(Effect.provide(layer))
+      yield* Effect.forEach(Array.from({ length: 20 }), () => call)
+      const nonces = (yield* Ref.get(requests)).map(
+        (request) => Either.getOrThrow(PayPaySigner.parse(request.headers["authorization"])).nonce
+      )
+      for (const nonce of nonces) assert.match(nonce, /^[A-Za-z0-9]{8}$/)
+      assert.strictEqual(new Set(nonces).size, 20)
+      const seen = new Set<string>()
+      const random = globalThis.crypto.getRandomValues
+      globalThis.crypto.getRandomValues = <T extends ArrayBufferView | null>(array: T): T => {
+        seen.add("called")
+        return random.call(globalThis.crypto, array as any) as T
+      }
+      try {
+        yield* Effect.forEach(Array.from({ length: 200 }), () => call)
+      } finally {
+        globalThis.crypto.getRandomValues = random
+      }
+      assert.isTrue(seen.has("called"), "200 nonces drew fresh bytes from crypto.getRandomValues")
+    })
+  )
+
+  it.effect("the endpoint's span is the client span; the platform's http.client span is not recorded", () =>
     Effect.gen(function* () {
       const spans: Array<Tracer.Span> = []
       const base = Tracer.make({
@@ -224,11 +329,12 @@ describe("request pipeline", () => {
       })
       const { layer } = yield* makeFake([ok(qr, 201)])
       yield* Codes.create(createParams).pipe(Effect.provide(Layer.merge(layer, Layer.setTracer(base))))
-      const endpoint = spans.find((span) => span.name === "PayPay.Codes.create")
-      const http = spans.find((span) => span.name !== "PayPay.Codes.create")
-      assert.isDefined(endpoint)
-      assert.isDefined(http)
-      assert.strictEqual(http!.parent._tag === "Some" ? http!.parent.value.spanId : undefined, endpoint!.spanId)
+      assert.deepStrictEqual(
+        spans.map((span) => span.name),
+        ["PayPay.Codes.create"]
+      )
+      const [endpoint] = spans
+      assert.strictEqual(endpoint!.kind, "client")
       assert.strictEqual(endpoint!.attributes.get("http.response.status_code"), 201)
       assert.strictEqual(endpoint!.attributes.get("url.path"), "/v2/codes")
     })

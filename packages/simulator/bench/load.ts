@@ -8,15 +8,17 @@
 import * as PayPaySigner from "@paypay-effect/sdk/PayPaySigner"
 import autocannon from "autocannon"
 import { performance } from "node:perf_hooks"
-import { credentials } from "./shared.js"
+import { credentials, percentile } from "./shared.js"
 
-interface Signed {
+/** A signed request, ready to send. */
+export interface Signed {
   readonly path: string
   readonly headers: Record<string, string>
   readonly body?: string
 }
 
-interface Pair {
+/** A create-QR request and the get-details request of the same payment, signed together. */
+export interface Pair {
   readonly create: Signed
   readonly get: Signed
   readonly signedAtMillis: number
@@ -73,7 +75,7 @@ const signPair = (): Pair => {
 }
 
 /** Signed pairs handed out in order; signs on the spot when empty or stale. */
-class Pool {
+export class Pool {
   private readonly pairs: Array<Pair>
   private index = 0
   signedLive = 0
@@ -106,9 +108,6 @@ export interface LoadResult {
   readonly messages: ReadonlyArray<string>
   readonly signedLive: number
 }
-
-const percentile = (sorted: Float64Array, p: number): number =>
-  sorted.length === 0 ? Number.NaN : (sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN)
 
 /** Drives `port` with `connections` for `seconds`, from a pool of `expectedPairs` pre-signed pairs. */
 export const load = async (options: {

@@ -1,7 +1,9 @@
 /**
- * SDK calls per second against the simulator: in process (`InProcess.layerSdk()`, no socket) and over a socket
- * (`NodeHttpClient.layerUndici` to the forked simulator). Both run `Codes.getPayment` of one created payment in a
- * closed loop with `inFlight` calls outstanding.
+ * SDK calls per second against the simulator: in process (`InProcess.layerSdk()`: the SDK's in-process transport,
+ * no socket, no HTTP objects) and over a socket to the forked simulator, through the platform `HttpClient`
+ * (`NodeHttpClient.layerUndici`, the path the in-process mode used to take) and through the SDK's own undici
+ * transport (`PayPayClient.layerUndici`). All run `Codes.getPayment` of one created payment in a closed loop with
+ * `inFlight` calls outstanding, and report the CPU time this process spent per call.
  */
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as Codes from "@paypay-effect/sdk/Codes"
@@ -9,11 +11,13 @@ import * as PayPayClient from "@paypay-effect/sdk/PayPayClient"
 import { Effect, Layer, Redacted } from "effect"
 import { performance } from "node:perf_hooks"
 import * as InProcess from "../src/InProcess.js"
-import { credentials } from "./shared.js"
+import { credentials, percentile } from "./shared.js"
 
 /** One closed-loop measurement. */
 export interface CallsResult {
   readonly calls: number
+  /** CPU time of this process (user + system) per answered call, in microseconds. */
+  readonly cpuMicrosPerCall: number
   readonly errors: number
   readonly rate: number
   readonly p50: number
@@ -21,15 +25,13 @@ export interface CallsResult {
   readonly messages: ReadonlyArray<string>
 }
 
-const percentile = (sorted: Float64Array, p: number): number =>
-  sorted.length === 0 ? Number.NaN : (sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN)
-
 const closedLoop = (seconds: number, inFlight: number, merchantPaymentId: string) =>
   Effect.gen(function* () {
     yield* Codes.create({ merchantPaymentId, amount: { amount: 100, currency: "JPY" } })
     const latencies: Array<number> = []
     const messages: Array<string> = []
     let errors = 0
+    const cpu = process.cpuUsage()
     const started = performance.now()
     const deadline = started + seconds * 1000
     const call = Effect.suspend(() => {
@@ -49,9 +51,11 @@ const closedLoop = (seconds: number, inFlight: number, merchantPaymentId: string
     const worker = Effect.repeat(call, { while: () => performance.now() < deadline })
     yield* Effect.forEach(Array.from({ length: inFlight }), () => worker, { concurrency: "unbounded", discard: true })
     const elapsed = (performance.now() - started) / 1000
+    const used = process.cpuUsage(cpu)
     const sorted = Float64Array.from(latencies).sort()
     return {
       calls: latencies.length,
+      cpuMicrosPerCall: (used.user + used.system) / Math.max(1, latencies.length),
       errors,
       rate: latencies.length / elapsed,
       p50: percentile(sorted, 0.5),
@@ -78,18 +82,26 @@ export const inProcess = (options: {
   readonly inFlight: number
 }) => measure(InProcess.layerSdk(), { ...options, tag: "inproc" })
 
-/** `Codes.getPayment` over HTTP to the simulator on `port`. */
+const socketOptions = (port: number): PayPayClient.Options => ({
+  apiKey: credentials.apiKey,
+  apiSecret: Redacted.make(credentials.apiSecret),
+  merchantId: credentials.merchantId,
+  baseUrl: `http://127.0.0.1:${port}`,
+  retry: false
+})
+
+/** `Codes.getPayment` over HTTP to the simulator on `port`, through the platform `HttpClient` (undici). */
 export const overSocket = (
   port: number,
   options: { readonly seconds: number; readonly warmupSeconds: number; readonly inFlight: number }
 ) =>
-  measure(
-    PayPayClient.layer({
-      apiKey: credentials.apiKey,
-      apiSecret: Redacted.make(credentials.apiSecret),
-      merchantId: credentials.merchantId,
-      baseUrl: `http://127.0.0.1:${port}`,
-      retry: false
-    }).pipe(Layer.provide(NodeHttpClient.layerUndici)),
-    { ...options, tag: "socket" }
-  )
+  measure(PayPayClient.layer(socketOptions(port)).pipe(Layer.provide(NodeHttpClient.layerUndici)), {
+    ...options,
+    tag: "socket"
+  })
+
+/** `Codes.getPayment` over HTTP to the simulator on `port`, through the SDK's own undici transport. */
+export const overSocketUndici = (
+  port: number,
+  options: { readonly seconds: number; readonly warmupSeconds: number; readonly inFlight: number }
+) => measure(PayPayClient.layerUndici(socketOptions(port)), { ...options, tag: "undici" })

@@ -11,6 +11,10 @@ export const credentials = {
   merchantId: defaultMerchantId
 } as const
 
+/** The `p` quantile (0–1) of ascending latencies; NaN when there are none. */
+export const percentile = (sorted: Float64Array, p: number): number =>
+  sorted.length === 0 ? Number.NaN : (sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN)
+
 /** Parent → child. */
 export type ToChild = { readonly type: "stats" } | { readonly type: "stop" }
 

@@ -1,12 +1,18 @@
 /**
  * `pnpm bench:simulator`: the simulator (in-memory SQLite) versus a bare `node:http` server that does the same
- * essential work by hand (`bareServer.ts`), each in its own forked process, driven from this process by
- * autocannon with the same signed create-QR / get-details mix on 127.0.0.1 at 10 and 50 connections, servers
- * alternated. Then SDK calls/s in process versus over a socket. It is a benchmark: it exits 0 either way.
+ * essential work by hand (`bareServer.ts`), each in its own forked process, on 127.0.0.1, in three parts:
+ * 1. throughput, side by side: autocannon (closed loop) with the same signed create-QR / get-details mix at 10 and
+ *    50 connections, servers alternated;
+ * 2. latency at a fixed offered rate: an open loop (`openLoop.ts`) at 1,000 req/s against each server, p50/p99
+ *    measured from the scheduled send time (target: simulator p99 < 5 ms);
+ * 3. SDK calls/s in process versus over a socket (target: in process ≥ 3× the platform-HttpClient socket path).
+ * It is a benchmark: it exits 0 either way.
  *
  * Env: BENCH_SECONDS (per measurement, default 5), BENCH_WARMUP_SECONDS (default 1), BENCH_ROUNDS (default 2),
- * BENCH_CONNECTIONS (default "10,50"), BENCH_SDK_SECONDS (default 3; 0 skips the SDK part), BENCH_PROFILE
- * (`simulator` or `bare`: run that server with `--cpu-prof`; the profile is written to the OS temp directory).
+ * BENCH_CONNECTIONS (default "10,50"; "" skips part 1), BENCH_OPEN_RATE (default 1000), BENCH_OPEN_SECONDS
+ * (default 10; 0 skips part 2), BENCH_OPEN_WARMUP_SECONDS (default 2), BENCH_SDK_SECONDS (default 3; 0 skips
+ * part 3), BENCH_PROFILE (`simulator` or `bare`: run that server with `--cpu-prof`; the profile is written to the
+ * OS temp directory).
  */
 import { type ChildProcess, fork } from "node:child_process"
 import { readFileSync } from "node:fs"
@@ -14,6 +20,7 @@ import { cpus, loadavg, tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { type LoadResult, load } from "./load.js"
+import type { OpenLoopResult, openLoop } from "./openLoop.js"
 import * as SdkCalls from "./sdkCalls.js"
 import type { FromChild } from "./shared.js"
 
@@ -27,6 +34,11 @@ const SECONDS = numberFromEnv("BENCH_SECONDS", 5, 0.5)
 const WARMUP_SECONDS = numberFromEnv("BENCH_WARMUP_SECONDS", 1, 0.2)
 const ROUNDS = Math.max(1, Math.floor(numberFromEnv("BENCH_ROUNDS", 2, 1)))
 const SDK_SECONDS = numberFromEnv("BENCH_SDK_SECONDS", 3, 0)
+const OPEN_RATE = numberFromEnv("BENCH_OPEN_RATE", 1000, 1)
+const OPEN_SECONDS = numberFromEnv("BENCH_OPEN_SECONDS", 10, 0)
+const OPEN_WARMUP_SECONDS = numberFromEnv("BENCH_OPEN_WARMUP_SECONDS", 2, 0)
+const TARGET_OPEN_P99_MS = 5
+const TARGET_SDK_RATIO = 3
 const CONNECTIONS = (process.env["BENCH_CONNECTIONS"] ?? "10,50")
   .split(",")
   .map(Number)
@@ -77,6 +89,21 @@ const start = async (name: Target["name"], label: string, file: string): Promise
   const { port } = await nextMessage(child, "listening")
   return { name, label, child, port }
 }
+
+/** Runs the open-loop generator in a fresh process (`openLoopProcess.ts`). */
+const openLoopInChild = (options: Parameters<typeof openLoop>[0]) =>
+  new Promise<OpenLoopResult>((resolve, reject) => {
+    const child = fork(fileURLToPath(new URL("./openLoopProcess.ts", import.meta.url)), [JSON.stringify(options)], {
+      execArgv: process.execArgv,
+      stdio: ["ignore", "inherit", "inherit", "ipc"]
+    })
+    child.once("message", (message: { readonly type: string; readonly result: OpenLoopResult }) =>
+      resolve(message.result)
+    )
+    child.once("exit", (code) =>
+      code === 0 ? undefined : reject(new Error(`open-loop generator exited with ${code}`))
+    )
+  })
 
 const cpuMicros = async (child: ChildProcess) => {
   const reply = nextMessage(child, "stats")
@@ -145,6 +172,11 @@ const main = async () => {
   ])
   const targets = [bare, simulator]
   const cpu = cpus()
+  console.log(
+    `load average at the start ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`
+  )
   console.log("# pnpm bench:simulator — signed POST /v2/codes + GET /v2/codes/payments/{id}, 50/50, on 127.0.0.1")
   console.log(
     `node ${process.version}, ${cpu.length} CPU(s) (${cpu[0]?.model ?? "unknown"}); each server in its own forked ` +
@@ -294,23 +326,113 @@ const main = async () => {
       `(${cpu.length} cores; this process and the two servers excluded)`
   )
 
+  if (OPEN_SECONDS > 0) {
+    console.log(
+      `\nopen loop (generator in its own process): ${OPEN_RATE} req/s offered to each server for ${OPEN_SECONDS}s (after ${OPEN_WARMUP_SECONDS}s of ` +
+        "warm-up at the same rate), the same create/get mix; latency from each request's scheduled send time " +
+        "(no coordinated omission); send lag = how far this generator fell behind its schedule"
+    )
+    const open: Array<readonly [Target, OpenLoopResult, number]> = []
+    for (const target of [bare, simulator]) {
+      const before = await cpuMicros(target.child)
+      const result = await openLoopInChild({
+        port: target.port,
+        rate: OPEN_RATE,
+        seconds: OPEN_SECONDS,
+        warmupSeconds: OPEN_WARMUP_SECONDS
+      })
+      const used = (await cpuMicros(target.child)) - before
+      open.push([target, result, used / (result.answered * (1 + OPEN_WARMUP_SECONDS / OPEN_SECONDS))])
+      process.stderr.write(`  open loop ${target.label}: p99 ${fixed(result.p99, 2)} ms\n`)
+    }
+    table(
+      [
+        "server",
+        "offered req/s",
+        "answered",
+        "p50 ms",
+        "p90 ms",
+        "p99 ms",
+        "p99.9 ms",
+        "max ms",
+        "send lag ms",
+        "non-2xx",
+        "errors",
+        "CPU µs/req",
+        "CPU needed"
+      ],
+      open.map(([target, r, micros]) => [
+        target.label,
+        fixed(r.offered),
+        String(r.answered),
+        fixed(r.p50, 2),
+        fixed(r.p90, 2),
+        fixed(r.p99, 2),
+        fixed(r.p999, 2),
+        fixed(r.max, 2),
+        fixed(r.maxSendLag, 2),
+        String(r.non2xx),
+        String(r.errors),
+        fixed(micros),
+        `${fixed((micros * OPEN_RATE) / 1e4)}%`
+      ])
+    )
+    console.log(
+      "CPU needed = the server's CPU per request × the offered rate, in % of one core: near or above the share of a " +
+        "core the machine can give the server, requests queue and the tail grows (compare with `noise` above)"
+    )
+    const simOpen = open.find(([target]) => target === simulator)?.[1]
+    if (simOpen !== undefined) {
+      console.log(
+        `target: simulator p99 < ${TARGET_OPEN_P99_MS} ms at ${OPEN_RATE} req/s offered: ${fixed(simOpen.p99, 2)} ms ` +
+          `${simOpen.p99 < TARGET_OPEN_P99_MS ? "MET" : "NOT MET"}`
+      )
+    }
+    for (const [target, r] of open) for (const message of r.messages) console.log(`  ${target.label}: ${message}`)
+  }
+
   if (SDK_SECONDS > 0) {
     const options = { seconds: SDK_SECONDS, warmupSeconds: Math.min(1, SDK_SECONDS / 3), inFlight: SDK_IN_FLIGHT }
     const local = await SdkCalls.inProcess(options)
+    const serverBefore = await cpuMicros(simulator.child)
     const socket = await SdkCalls.overSocket(simulator.port, options)
-    console.log(`\nSDK Codes.getPayment, ${SDK_IN_FLIGHT} in flight, ${SDK_SECONDS}s each (SDK in this process)`)
-    table(
-      ["transport", "calls/s", "p50 ms", "p99 ms", "errors"],
-      [
-        ["in process (InProcess.layerSdk)", local],
-        ["over a socket (NodeHttpClient.layerUndici)", socket]
-      ].map(([name, r]) => {
-        const result = r as SdkCalls.CallsResult
-        return [name as string, fixed(result.rate), fixed(result.p50, 2), fixed(result.p99, 2), String(result.errors)]
-      })
+    const serverMiddle = await cpuMicros(simulator.child)
+    const undici = await SdkCalls.overSocketUndici(simulator.port, options)
+    const serverAfter = await cpuMicros(simulator.child)
+    const serverPerCall = [
+      (serverMiddle - serverBefore) / Math.max(1, socket.calls),
+      (serverAfter - serverMiddle) / Math.max(1, undici.calls)
+    ]
+    console.log(
+      `\nSDK Codes.getPayment, ${SDK_IN_FLIGHT} in flight, ${SDK_SECONDS}s each (SDK in this process; CPU µs/call = ` +
+        "this process's CPU per call, plus the simulator process's for the socket paths)"
     )
-    console.log(`in process / over a socket = ${fixed(local.rate / socket.rate, 2)}x`)
-    for (const message of [...local.messages, ...socket.messages]) console.log(`  SDK error: ${message}`)
+    table(
+      ["transport", "calls/s", "p50 ms", "p99 ms", "errors", "SDK CPU µs/call", "server CPU µs/call"],
+      (
+        [
+          ["in process (InProcess.layerSdk: SDK transport → handler)", local, Number.NaN],
+          ["over a socket (PayPayClient.layer + NodeHttpClient.layerUndici)", socket, serverPerCall[0]!],
+          ["over a socket (PayPayClient.layerUndici)", undici, serverPerCall[1]!]
+        ] as const
+      ).map(([name, result, server]) => [
+        name,
+        fixed(result.rate),
+        fixed(result.p50, 2),
+        fixed(result.p99, 2),
+        String(result.errors),
+        fixed(result.cpuMicrosPerCall),
+        fixed(server)
+      ])
+    )
+    const ratio = local.rate / socket.rate
+    console.log(
+      `in process / over a socket (platform HttpClient) = ${fixed(ratio, 2)}x, target >= ${TARGET_SDK_RATIO}x: ` +
+        `${ratio >= TARGET_SDK_RATIO ? "MET" : "NOT MET"}; in process / over a socket (SDK undici) = ` +
+        `${fixed(local.rate / undici.rate, 2)}x`
+    )
+    for (const message of [...local.messages, ...socket.messages, ...undici.messages])
+      console.log(`  SDK error: ${message}`)
   }
 
   const failed = rows.filter((r) => r.result.non2xx > 0 || r.result.errors > 0)

@@ -2,7 +2,11 @@
  * The dev server's command line (@effect/cli): `paypay-simulator --port 4010 --db ./sim.db …`, every flag also
  * read from an environment variable. {@link start} serves the simulator (HTTP or HTTPS) and prints the base URL,
  * the credentials to export, the control API and, for TLS, the certificate's SHA-256 fingerprint; then one line
- * per PayPay API request.
+ * per PayPay API request. {@link run} speaks to the user: a `--help` that fits a screen and argument errors that
+ * name the flag and suggest the nearest one (`CliHelp.ts`), start-up errors as one line with their cause and a hint
+ * (`CliErrors.ts`). Relative paths (`--db`, `--cert`, `--key`) start from the directory the command was run from
+ * (`INIT_CWD`, which pnpm and npm set when they run the script from the package folder), and the banner prints them
+ * absolute.
  *
  * @since 0.1.0
  */
@@ -28,6 +32,9 @@ import { rm, writeFile } from "node:fs/promises"
 import * as Http from "node:http"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import * as CliErrors from "./CliErrors.js"
+import { absolutePath } from "./CliErrors.js"
+import * as CliHelp from "./CliHelp.js"
 import * as ControlApp from "./Control/ControlApp.js"
 import { Journal, type Entry } from "./Journal.js"
 import * as Server from "./Server.js"
@@ -110,23 +117,31 @@ export const DEFAULT_PORT = 4010
  */
 export const CONTROL_PREFIX = "/_simulator"
 
+/**
+ * Describes an option for @effect/cli and registers it for the help and the argument checks (`CliHelp.ts`).
+ * `kind` tells the checks whether the flag takes a value, and of which sort.
+ */
 const described =
-  (description: string, env: string, pseudo?: string) =>
+  (name: string, description: string, env: string, pseudo?: string, kind: CliHelp.Flag["kind"] = "text") =>
   <A>(self: Options.Options<A>) => {
+    CliHelp.register({ flag: `--${name}`, value: pseudo, kind, env, description })
     const withText = Options.withDescription(self, `${description} Env: ${env}.`)
     return pseudo === undefined ? withText : Options.withPseudoName(withText, pseudo)
   }
 
 const optionalText = (name: string, env: string, pseudo: string, description: string) =>
   Options.text(name).pipe(
-    described(description, env, pseudo),
+    described(name, description, env, pseudo),
     Options.withFallbackConfig(Config.string(env)),
     Options.optional,
     Options.map(Option.getOrUndefined)
   )
 
 const flag = (name: string, env: string, description: string) =>
-  Options.boolean(name).pipe(described(description, env), Options.withFallbackConfig(Config.boolean(env)))
+  Options.boolean(name).pipe(
+    described(name, description, env, undefined, "switch"),
+    Options.withFallbackConfig(Config.boolean(env))
+  )
 
 const inRange = (min: number, max: number) => (n: number) =>
   Number.isInteger(n) && n >= min && n <= max ? Option.some(n) : Option.none()
@@ -139,13 +154,19 @@ const inRange = (min: number, max: number) => (n: number) =>
  */
 export const options = {
   port: Options.integer("port").pipe(
-    described("Port to listen on; 0 picks a free port (the actual one is printed).", ENV.port, "PORT"),
+    described(
+      "port",
+      "Port to listen on; 0 picks a free port (the actual one is printed).",
+      ENV.port,
+      "PORT",
+      "integer"
+    ),
     Options.withFallbackConfig(Config.integer(ENV.port)),
     Options.withDefault(DEFAULT_PORT),
     Options.filterMap(inRange(0, 65535), "--port must be an integer from 0 to 65535")
   ),
   host: Options.text("host").pipe(
-    described("Interface to bind (default 127.0.0.1: loopback only).", ENV.host, "HOST"),
+    described("host", "Interface to bind (default 127.0.0.1: loopback only).", ENV.host, "HOST"),
     Options.withFallbackConfig(Config.string(ENV.host)),
     Options.withDefault("127.0.0.1")
   ),
@@ -169,6 +190,7 @@ export const options = {
   ),
   merchantIds: Options.text("merchant-id").pipe(
     described(
+      "merchant-id",
       `Merchant id to accept for the API key; repeat it or separate ids with commas (default: ${SimulatorConfig.defaultMerchantId}). ` +
         "Requests naming another merchant, or none, are answered 401 UNAUTHORIZED, as PayPay does.",
       ENV.merchantId,
@@ -214,9 +236,11 @@ export const options = {
   ),
   codeLifetimeSeconds: Options.integer("code-lifetime").pipe(
     described(
+      "code-lifetime",
       `Dynamic QR code lifetime in seconds (default: ${SimulatorConfig.defaults.codeLifetimeSeconds}).`,
       ENV.codeLifetimeSeconds,
-      "SECONDS"
+      "SECONDS",
+      "integer"
     ),
     Options.withFallbackConfig(Config.integer(ENV.codeLifetimeSeconds)),
     Options.withDefault(SimulatorConfig.defaults.codeLifetimeSeconds),
@@ -303,8 +327,12 @@ export interface Started {
 export interface StartOptions {
   /** Apps served beside the PayPay API and the control API (which is always mounted at `/_simulator`). */
   readonly mounts?: ReadonlyArray<Server.Mount> | undefined
-  /** Prints one line (banner and request log); `Console.log` by default. */
+  /** Prints one line (banner, help and request log); `Console.log` by default. */
   readonly print?: ((line: string) => Effect.Effect<void>) | undefined
+  /** Prints one error line ({@link run}); `Console.error` by default. */
+  readonly printError?: ((line: string) => Effect.Effect<void>) | undefined
+  /** Whether `--help` may use ANSI colours; by default when stdout is a terminal and `NO_COLOR` is unset. */
+  readonly color?: boolean | undefined
 }
 
 const credentialOf = (settings: Settings): Effect.Effect<SimulatorConfig.Credential, CliError> => {
@@ -430,7 +458,9 @@ const closeServer = (server: Http.Server) =>
 /**
  * Serves the simulator until the scope closes: listens (HTTP, or HTTPS with `--tls`/`--cert`), builds the
  * simulator with `publicUrl` defaulting to the listening base URL, prints the banner and logs each request.
- * On close it stops accepting connections first, then closes the database.
+ * A relative `database` path is made absolute against the current directory (the CLI resolves it against
+ * `INIT_CWD` first). On close it stops accepting connections first, then closes the database, and prints
+ * `PayPay simulator stopped` — only if it had started.
  *
  * @since 0.1.0
  * @category Constructors
@@ -443,7 +473,8 @@ export const start = (
     const print = startOptions.print ?? Console.log
     const credential = yield* credentialOf(settings)
     const tls = yield* tlsOf(settings)
-    yield* Effect.addFinalizer(() => print("PayPay simulator stopped"))
+    let up = false
+    yield* Effect.addFinalizer(() => (up ? print("PayPay simulator stopped") : Effect.void))
     let node: Http.Server | undefined
     const listening = yield* Layer.build(
       NodeHttpServer.layer(
@@ -458,9 +489,10 @@ export const start = (
     const port = address._tag === "TcpAddress" ? address.port : settings.port
     const baseUrl = `${tls === undefined ? "http" : "https"}://${displayHost(settings.host)}:${port}`
     const publicUrl = settings.publicUrl ?? baseUrl
+    const database = absolutePath(process.cwd(), settings.database)
     const simulator = yield* Layer.build(
       Simulator.layer({
-        database: settings.database,
+        database,
         credentials: [credential],
         codeLifetimeSeconds: settings.codeLifetimeSeconds,
         publicUrl,
@@ -499,13 +531,14 @@ export const start = (
       merchantId: settings.merchantId,
       merchantIds: SimulatorConfig.merchantsOf(credential).map((merchant) => merchant.merchantId),
       anyMerchant: settings.anyMerchant === true,
-      database: settings.database,
+      database,
       controlToken: settings.controlToken,
       webhookUrl: settings.webhookUrl,
       tls,
       certFile
     }
     yield* Effect.forEach(banner(started), (line) => print(line), { discard: true })
+    up = true
     return started
   })
 
@@ -536,14 +569,41 @@ export const defaultSettings: Settings = {
 }
 
 /**
- * The command with a custom handler for the parsed settings (tests parse without serving).
+ * Settings with the relative paths (`database`, `cert`, `key`) made absolute against `base`.
+ *
+ * @since 0.1.0
+ * @category Config
+ */
+export const resolvePaths = (settings: Settings, base: string): Settings => ({
+  ...settings,
+  database: absolutePath(base, settings.database),
+  cert: absolutePath(base, settings.cert),
+  key: absolutePath(base, settings.key)
+})
+
+/**
+ * The directory relative paths start from: where the user ran the command. pnpm and npm run a package's script in
+ * the package folder and pass the original directory as `INIT_CWD`; without it, the current directory.
+ *
+ * @since 0.1.0
+ * @category Config
+ */
+export const baseDirectory: Effect.Effect<string> = Config.string("INIT_CWD").pipe(
+  Effect.orElseSucceed(() => process.cwd())
+)
+
+/**
+ * The command with a custom handler for the parsed settings (tests parse without serving). The handler gets the
+ * settings with their paths made absolute ({@link resolvePaths} against {@link baseDirectory}).
  *
  * @since 0.1.0
  * @category Constructors
  */
 export const makeCommand = <R, E>(handler: (settings: Settings) => Effect.Effect<void, E, R>) =>
   Command.make("paypay-simulator", options, (parsed) =>
-    handler({ ...parsed, merchantId: parsed.merchantIds[0] ?? SimulatorConfig.defaultMerchantId })
+    Effect.flatMap(baseDirectory, (base) =>
+      handler(resolvePaths({ ...parsed, merchantId: parsed.merchantIds[0] ?? SimulatorConfig.defaultMerchantId }, base))
+    )
   ).pipe(
     Command.withDescription("A local, stateful PayPay Open Payment API sandbox with a control API under /_simulator.")
   )
@@ -558,36 +618,82 @@ export const serve = (settings: Settings, startOptions: StartOptions = {}): Effe
   Effect.scoped(Effect.zipRight(start(settings, startOptions), Effect.never))
 
 /**
- * Parses `argv` (as `process.argv`) and serves. Start-up failures are printed as one line and fail the effect;
- * argument errors are printed with the usage by @effect/cli.
+ * The version `--version` prints.
+ *
+ * @since 0.1.0
+ * @category Config
+ */
+export const VERSION = "0.1.0"
+
+const silentConsole: Console.Console = new Proxy({} as Console.Console, {
+  get: (_, key) =>
+    key === "unsafe" ? console : key === "clear" || key === "groupEnd" ? Effect.void : () => Effect.void
+})
+
+/**
+ * Parses the arguments (`process.argv` without runtime and script) into settings with @effect/cli, silently: its
+ * errors become one-line {@link CliError}s.
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const parse = (args: ReadonlyArray<string>) =>
+  Effect.suspend(() => {
+    let parsed: Settings | undefined
+    return Command.run(
+      makeCommand((settings) =>
+        Effect.sync(() => {
+          parsed = settings
+        })
+      ),
+      { name: CliHelp.NAME, version: VERSION }
+    )(["node", CliHelp.NAME, ...args]).pipe(
+      Effect.withConsole(silentConsole),
+      Effect.mapError((error) =>
+        ValidationError.isValidationError(error) ? new CliError({ detail: CliHelp.validationLine(error) }) : error
+      ),
+      Effect.flatMap(() =>
+        parsed === undefined ? Effect.fail(new CliError({ detail: "no settings parsed" })) : Effect.succeed(parsed)
+      )
+    )
+  })
+
+/**
+ * Runs the command line (`argv` as `process.argv`): `--help` and `--version` print and return; an argument error
+ * prints one line naming the flag (with the nearest known flag) and the usage line; otherwise it serves until
+ * interrupted, and a start-up error prints one line with its cause and a hint. Every failure also fails the effect
+ * (the entry point sets the exit code).
  *
  * @since 0.1.0
  * @category Constructors
  */
 export const run = (argv: ReadonlyArray<string>, startOptions: StartOptions = {}) =>
-  Command.run(
-    makeCommand((settings) => serve(settings, startOptions)),
-    {
-      name: "paypay-simulator",
-      version: "0.1.0"
+  Effect.gen(function* () {
+    const args = argv.slice(2)
+    const print = startOptions.print ?? Console.log
+    const printError = startOptions.printError ?? Console.error
+    const request = CliHelp.check(args)
+    switch (request._tag) {
+      case "Help":
+        return yield* print(
+          CliHelp.help({ color: startOptions.color ?? CliHelp.colorful(process.stdout.isTTY, process.env) })
+        )
+      case "Version":
+        return yield* print(`${CliHelp.NAME} ${VERSION}`)
+      case "Invalid":
+        yield* printError(`${CliHelp.NAME}: ${request.message}`)
+        yield* printError(CliHelp.usage)
+        return yield* new CliError({ detail: request.message })
     }
-  )(argv).pipe(
-    Effect.tapError((error) =>
-      ValidationError.isValidationError(error) ? Effect.void : Console.error(`paypay-simulator: ${describe(error)}`)
+    const settings = yield* parse(args).pipe(
+      Effect.tapError((error) =>
+        Effect.zipRight(
+          printError(`${CliHelp.NAME}: ${error._tag === "CliError" ? error.message : String(error)}`),
+          printError(CliHelp.usage)
+        )
+      )
     )
-  )
-
-const describe = (error: StartError): string => {
-  switch (error._tag) {
-    case "ServeError": {
-      const cause = error.cause as { readonly code?: string; readonly message?: string } | undefined
-      return cause?.code === "EADDRINUSE"
-        ? "the port is already in use (choose another with --port, or --port 0 for a free one)"
-        : `cannot listen: ${cause?.message ?? String(error.cause)}`
-    }
-    case "SqlError":
-      return `database: ${error.message}`
-    default:
-      return error.message
-  }
-}
+    return yield* serve(settings, startOptions).pipe(
+      Effect.tapError((error) => printError(`${CliHelp.NAME}: ${CliErrors.describe(error, settings)}`))
+    )
+  })

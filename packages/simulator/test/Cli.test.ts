@@ -7,8 +7,9 @@ import { Cause, ConfigProvider, type Console, Effect, Exit, Option, Ref } from "
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import * as https from "node:https"
 import { tmpdir } from "node:os"
-import { join } from "node:path"
+import { join, relative, resolve } from "node:path"
 import * as Cli from "../src/Cli.js"
+import * as CliHelp from "../src/CliHelp.js"
 import type { Entry } from "../src/Journal.js"
 import * as SimulatorConfig from "../src/SimulatorConfig.js"
 import * as Tls from "../src/Tls.js"
@@ -130,7 +131,7 @@ describe("Cli", () => {
         assert.deepStrictEqual(settings, {
           port: 0,
           host: "::1",
-          database: "./sim.db",
+          database: resolve("./sim.db"),
           apiKey: "K",
           apiSecret: "S",
           merchantId: "M",
@@ -141,8 +142,8 @@ describe("Cli", () => {
           corsOrigins: ["http://a.test", "http://b.test"],
           codeLifetimeSeconds: 60,
           tls: true,
-          cert: "c.pem",
-          key: "k.pem",
+          cert: resolve("c.pem"),
+          key: resolve("k.pem"),
           quiet: true,
           webhookUrl: "http://hooks.test/paypay"
         })
@@ -447,5 +448,166 @@ describe("Cli", () => {
       Cli.requestLine({ ...entry, fault: undefined, status: 200, code: "SUCCESS", warning: "[simulator, inferred] w" }),
       "03:04:05.006 POST /v2/codes 200 SUCCESS 7ms merchant=m auth=ok warning=[simulator, inferred] w"
     )
+  })
+})
+
+/** Runs the whole command line as `main.ts` does, recording what it prints and what it prints as errors. */
+const runCli = (args: ReadonlyArray<string>, env: ReadonlyArray<readonly [string, string]> = []) =>
+  Effect.gen(function* () {
+    const out = yield* recorder
+    const err = yield* recorder
+    const exit = yield* Cli.run(["node", "paypay-simulator", ...args], {
+      print: out.print,
+      printError: err.print,
+      color: false
+    }).pipe(
+      Effect.withConfigProvider(ConfigProvider.fromMap(new Map(env))),
+      Effect.provide(NodeContext.layer),
+      Effect.timeout("20 seconds"),
+      Effect.exit
+    )
+    return { exit, out: yield* out.lines, err: yield* err.lines }
+  })
+
+const tempDir = Effect.acquireRelease(
+  Effect.sync(() => mkdtempSync(join(tmpdir(), "paypay-sim-cli-"))),
+  (dir) => Effect.sync(() => rmSync(dir, { recursive: true, force: true }))
+)
+
+describe("Cli, as a user meets it", () => {
+  it.effect(
+    "relative --db/--cert/--key start from INIT_CWD (where pnpm was run), else from the current directory",
+    () =>
+      Effect.gen(function* () {
+        const fromRoot = yield* parse(
+          ["--db", "./sim.db", "--cert", "tls/c.pem", "--key", "/abs/k.pem"],
+          [["INIT_CWD", "/home/me/project"]]
+        )
+        assert.strictEqual(fromRoot?.database, "/home/me/project/sim.db")
+        assert.strictEqual(fromRoot?.cert, "/home/me/project/tls/c.pem")
+        assert.strictEqual(fromRoot?.key, "/abs/k.pem")
+        const here = yield* parse(["--db", "sim.db"])
+        assert.strictEqual(here?.database, resolve(process.cwd(), "sim.db"))
+        const memory = yield* parse(["--db", ":memory:"], [["INIT_CWD", "/x"]])
+        assert.strictEqual(memory?.database, ":memory:")
+      })
+  )
+
+  it.scopedLive("the banner prints the database path absolute", () =>
+    Effect.gen(function* () {
+      const dir = yield* tempDir
+      const out = yield* recorder
+      const relativePath = join(".", relative(process.cwd(), dir), "sim.db")
+      const started = yield* Cli.start({ ...local, database: relativePath }, { print: out.print })
+      assert.strictEqual(started.database, join(dir, "sim.db"))
+      assert.include(yield* out.text, `  state: ${join(dir, "sim.db")}`)
+    })
+  )
+
+  it.scopedLive("no 'stopped' line for a server that never started; one after a server that did", () =>
+    Effect.gen(function* () {
+      const first = yield* Cli.start(local, { print: () => Effect.void })
+      const failed = yield* recorder
+      yield* Effect.flip(Effect.scoped(Cli.start({ ...local, port: first.port }, { print: failed.print })))
+      assert.deepStrictEqual(yield* failed.lines, [])
+      const ran = yield* recorder
+      yield* Effect.scoped(Cli.start(local, { print: ran.print }))
+      assert.strictEqual((yield* ran.lines).at(-1), "PayPay simulator stopped")
+    })
+  )
+
+  it.scopedLive("start-up errors are one line each, with their cause and a hint", () =>
+    Effect.gen(function* () {
+      const first = yield* Cli.start(local, { print: () => Effect.void })
+      const dir = yield* tempDir
+      writeFileSync(join(dir, "notes.txt"), "not a database")
+      const cases: ReadonlyArray<readonly [ReadonlyArray<string>, ReadonlyArray<string>]> = [
+        [
+          ["--port", String(first.port)],
+          ["port is in use", "EADDRINUSE", "hint: choose another with --port"]
+        ],
+        [
+          ["--port", "0", "--host", "10.254.254.254"],
+          ["EADDRNOTAVAIL", "hint: --host 127.0.0.1"]
+        ],
+        [
+          ["--port", "0", "--db", join(dir, "missing", "sim.db")],
+          [`the folder ${join(dir, "missing")} does not exist`]
+        ],
+        [
+          ["--port", "0", "--db", join(dir, "notes.txt")],
+          ["not a SQLite database", "SQLITE_NOTADB"]
+        ],
+        [
+          ["--port", "0", "--db", dir],
+          ["it is a directory", "hint: --db takes a file path"]
+        ],
+        [
+          ["--port", "0", "--cert", "nope.pem", "--key", "nope.key"],
+          ["ENOENT", "hint: check the paths"]
+        ]
+      ]
+      for (const [args, parts] of cases) {
+        const { err, exit, out } = yield* runCli(args)
+        assert.isTrue(Exit.isFailure(exit), args.join(" "))
+        assert.lengthOf(err, 1, args.join(" "))
+        assert.match(err[0]!, /^paypay-simulator: /)
+        assert.notInclude(err[0]!, "\n")
+        for (const part of parts) assert.include(err[0]!, part, args.join(" "))
+        assert.notInclude(out.join("\n"), "stopped", args.join(" "))
+      }
+    })
+  )
+
+  it.effect("argument errors name the flag, suggest the nearest one and print the usage line", () =>
+    Effect.gen(function* () {
+      const cases: ReadonlyArray<readonly [ReadonlyArray<string>, string]> = [
+        [["--port"], "--port needs a value: --port PORT"],
+        [["--prot", "5000"], "unknown flag --prot; did you mean --port?"],
+        [["--databse", "x"], "unknown flag --databse"],
+        [["--port", "abc"], "--port takes a whole number, got 'abc'"],
+        [["--port", "70000"], "--port must be an integer from 0 to 65535"],
+        [["--code-lifetime", "--quiet"], "--code-lifetime needs a value: --code-lifetime SECONDS"],
+        [["stray"], "unexpected argument 'stray' (flags start with --)"]
+      ]
+      for (const [args, message] of cases) {
+        const { err, exit, out } = yield* runCli(args)
+        assert.isTrue(Exit.isFailure(exit), args.join(" "))
+        assert.deepStrictEqual(err, [`paypay-simulator: ${message}`, CliHelp.usage], args.join(" "))
+        assert.deepStrictEqual(out, [])
+      }
+      const env = yield* runCli([], [["PAYPAY_SIM_PORT", "not-a-port"]])
+      assert.isTrue(Exit.isFailure(env.exit))
+      assert.lengthOf(env.err, 2)
+      assert.include(env.err[0]!, "not-a-port")
+      assert.notInclude(env.err[0]!, "a integer")
+    })
+  )
+
+  it.effect("--help fits a screen, groups the flags and has no ANSI codes unless colours are on", () =>
+    Effect.gen(function* () {
+      const { exit, out } = yield* runCli(["--help"])
+      assert.isTrue(Exit.isSuccess(exit))
+      const text = out.join("\n")
+      const lines = text.split("\n")
+      assert.isAtMost(lines.length, 30)
+      for (const line of lines) assert.isAtMost(line.length, 100, line)
+      assert.notInclude(text, "\u001b")
+      for (const group of CliHelp.groups) assert.include(lines, group.title)
+      for (const flag of CliHelp.flags()) assert.include(text, flag.flag)
+      assert.include(text, "PAYPAY_SIM_PORT")
+      assert.include(text, "docs/dev-server.md")
+      assert.include(CliHelp.help({ color: true }), "\u001b[1m")
+      assert.isFalse(CliHelp.colorful(false, {}))
+      assert.isFalse(CliHelp.colorful(true, { NO_COLOR: "1" }))
+      assert.isTrue(CliHelp.colorful(true, {}))
+      const version = yield* runCli(["--version"])
+      assert.deepStrictEqual(version.out, ["paypay-simulator 0.1.0"])
+    })
+  )
+
+  it("every flag is in a help group", () => {
+    const grouped = new Set(CliHelp.groups.flatMap((group) => group.flags.map(([flag]) => flag)))
+    for (const flag of CliHelp.flags()) assert.isTrue(grouped.has(flag.flag), `${flag.flag}: add it to CliHelp.groups`)
   })
 })

@@ -133,9 +133,9 @@ describe("fault rules", () => {
         Array.from({ length: 20 }, (_, i) => `p-${i}`),
         (id) => Effect.match(createCode(id), { onFailure: () => true, onSuccess: () => false })
       )
-    }).pipe(Effect.withRandom(Random.make(seed)), Effect.provide(InProcess.layerSdk()))
+    }).pipe(Effect.provide(InProcess.layerSdk()), Effect.withRandom(Random.make(seed)))
 
-  it.effect("probability: drawn from Effect's Random, so a seed makes it reproducible", () =>
+  it.effect("probability: drawn from the Random the simulator was built with, so a seed makes it reproducible", () =>
     Effect.gen(function* () {
       const first = yield* pattern("seed-42", 0.5)
       const second = yield* pattern("seed-42", 0.5)

@@ -10,7 +10,7 @@ describe("e2e Topup ↔ simulator", () => {
       const user = yield* newUser({ balance: 100 })
       const code = yield* Topup.createQrCode({ merchantTopUpId: "top-1", minimumTopUpAmount: yen(1000) })
       assert.match(code.codeId, /^04-/)
-      assert.strictEqual(code.url, `http://127.0.0.1:4010/topup/${code.codeId}`)
+      assert.strictEqual(code.url, `http://simulator.local/topup/${code.codeId}`)
       assert.strictEqual(code.codeType, "TOPUP_QR")
       assert.strictEqual(code.expiryDate, (yield* simNow) + 300)
       assert.strictEqual((yield* Topup.get("top-1")).status, "CREATED")

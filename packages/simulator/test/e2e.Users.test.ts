@@ -28,7 +28,11 @@ describe("e2e Users (account link, authorization, profile) ↔ simulator", () =>
   it.effect("account link: QR session → the user consents → responseToken the SDK verifies → ACTIVE user", () =>
     Effect.gen(function* () {
       const qr = yield* session({ phoneNumber: "09012340077" })
-      assert.match(qr.linkQRCodeURL, /^http:\/\/127\.0\.0\.1:4010\/link\/[0-9a-f-]{36}$/)
+      assert.match(
+        qr.linkQRCodeURL,
+        /^http:\/\/simulator\.local\/link\/[0-9a-f-]{36}$/,
+        "in process: served by the in-process HttpClient"
+      )
       const link = yield* UserActions.completeAccountLink(sessionIdOf(qr.linkQRCodeURL), { balance: 2000 })
       assert.include(link.redirectTo, "https://shop.example/callback?from=qr&responseToken=")
       const token = yield* Jwt.verifyResponseToken(link.responseToken, { nonce: "nonce-123" })

@@ -9,18 +9,21 @@ import * as ParseResult from "effect/ParseResult"
 import * as Random from "effect/Random"
 import * as Schema from "effect/Schema"
 import type * as Tracer from "effect/Tracer"
-import { PayPayClient } from "../PayPayClient.js"
+import { type Operation, PayPayClient } from "../PayPayClient.js"
 import * as PayPayError from "../PayPayError.js"
 import { decodeUnknownEither, ErrorEnvelope } from "../PayPaySchema.js"
 import * as PayPaySigner from "../PayPaySigner.js"
-import { firstHeader, type TransportFailure, type TransportResponse } from "./transport.js"
+import { describeCause, firstHeader, type TransportFailure, type TransportResponse } from "../Transport.js"
+import { transportOf } from "./clientTransport.js"
+import { ALPHANUMERIC, randomString } from "./random.js"
 
 /**
  * How safe an endpoint is to send again (reference §C.2):
  * - `read`: a query; retried on rate limits, maintenance, 5xx and transport failures.
  * - `idempotent`: a write PayPay applies at most once per id (cancel, delete); retried like a read.
- * - `write`: retried only when PayPay certainly did not process it (rate limit, maintenance). A timeout,
- *   transport failure or 5xx leaves the outcome unknown and fails with `outcomeUnknown: true`.
+ * - `write`: retried only when PayPay certainly did not process it (rate limit, maintenance, a request that was
+ *   never sent). A timeout or transport failure after sending, or a 5xx, leaves the outcome unknown and fails with
+ *   `outcomeUnknown: true`.
  *
  * @internal
  */
@@ -36,8 +39,8 @@ export interface WireRequest {
 }
 
 /** @internal */
-export interface Endpoint<In, Decoded, A, C extends PayPayError.ResultCode> {
-  readonly operation: string
+export interface Endpoint<In, Decoded, A, C extends PayPayError.ErrorCode> {
+  readonly operation: Operation
   readonly apiName: string
   readonly method: "GET" | "POST" | "DELETE"
   readonly input: Schema.Schema<Decoded, In>
@@ -119,7 +122,7 @@ export const agreeable = <P>(params: P, options?: { readonly agreeSimilarTransac
     : { params, agreeSimilarTransaction: options.agreeSimilarTransaction }
 
 /** @internal */
-export const endpoint = <In, Decoded, A, const C extends PayPayError.ResultCode = never>(
+export const endpoint = <In, Decoded, A, const C extends PayPayError.ErrorCode = never>(
   spec: Endpoint<In, Decoded, A, C>
 ): Endpoint<In, Decoded, A, C> => spec
 
@@ -164,22 +167,34 @@ const successCodes = new Set(
 
 const decodeEnvelope = decodeUnknownEither(ErrorEnvelope)
 
-const NONCE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-const NONCE_VALUES = NONCE_ALPHABET.length ** 8
+const NONCE_LENGTH = 8
+const NONCE_VALUES = ALPHANUMERIC.length ** NONCE_LENGTH
 
 /**
  * An 8-character `[A-Za-z0-9]` nonce (§A.1) from one draw of Effect's `Random` (`next` has 53 random bits, more
- * than the 47.6 bits of 62^8), so it is deterministic under a seeded `Random` and costs one Effect step.
+ * than the 47.6 bits of 62^8): used when the fiber runs with a `Random` of its own (a seeded one in tests), so
+ * signatures are reproducible there.
  */
 const nonceOf = (random: number): string => {
   let rest = Math.min(NONCE_VALUES - 1, Math.floor(random * NONCE_VALUES))
   let out = ""
-  for (let i = 0; i < 8; i++) {
-    out += NONCE_ALPHABET[rest % NONCE_ALPHABET.length]
-    rest = Math.floor(rest / NONCE_ALPHABET.length)
+  for (let i = 0; i < NONCE_LENGTH; i++) {
+    out += ALPHANUMERIC[rest % ALPHANUMERIC.length]
+    rest = Math.floor(rest / ALPHANUMERIC.length)
   }
   return out
 }
+
+const defaultRandom = Context.get(DefaultServices.liveServices, Random.Random)
+
+/**
+ * The nonce of one attempt: from the cryptographic generator, unless the fiber was given its own `Random`
+ * (`Effect.withRandom`), which then decides it.
+ */
+const nonceWith = <A, E, R>(random: Random.Random, use: (nonce: string) => Effect.Effect<A, E, R>) =>
+  random === defaultRandom
+    ? use(randomString(NONCE_LENGTH, ALPHANUMERIC))
+    : Effect.flatMap(random.next, (draw) => use(nonceOf(draw)))
 
 const epochOf = (clock: Clock.Clock): number => Math.floor(clock.unsafeCurrentTimeMillis() / 1000)
 
@@ -246,7 +261,7 @@ const inputOptions: AST.ParseOptions = { errors: "all", onExcessProperty: "error
 
 const plans = new WeakMap<object, Plan<any, any>>()
 
-const planOf = <In, Decoded, A, C extends PayPayError.ResultCode>(
+const planOf = <In, Decoded, A, C extends PayPayError.ErrorCode>(
   endpoint: Endpoint<In, Decoded, A, C>
 ): Plan<Decoded, A> => {
   let plan: Plan<Decoded, A> | undefined = plans.get(endpoint)
@@ -270,7 +285,7 @@ const planOf = <In, Decoded, A, C extends PayPayError.ResultCode>(
  *
  * @internal
  */
-export const execute = <In, Decoded, A, C extends PayPayError.ResultCode>(
+export const execute = <In, Decoded, A, C extends PayPayError.ErrorCode>(
   endpoint: Endpoint<In, Decoded, A, C>,
   input: In
 ): Effect.Effect<A, PayPayError.EndpointError<C>, PayPayClient> => {
@@ -293,7 +308,7 @@ export const execute = <In, Decoded, A, C extends PayPayError.ResultCode>(
     }
     const services = fiber.getFiberRef(DefaultServices.currentServices)
     const clock = Context.get(services, Clock.Clock)
-    return Effect.flatMap(Context.get(services, Random.Random).next, (draw) => {
+    return nonceWith(Context.get(services, Random.Random), (nonce) => {
       const epoch = epochOf(clock)
       const wire = endpoint.request(decoded.right, { now: epoch })
       const attributes = {
@@ -303,7 +318,7 @@ export const execute = <In, Decoded, A, C extends PayPayError.ResultCode>(
         "url.path": wire.path
       }
       return Effect.useSpan(plan.spanName, { kind: "client", captureStackTrace: false, attributes }, (span) =>
-        new Call(endpoint, plan, client, decoded.right, wire, span).run(0, nonceOf(draw), epoch)
+        new Call(endpoint, plan, client, clock, decoded.right, wire, span).run(0, nonce, epoch)
       )
     })
   }) as Effect.Effect<A, PayPayError.EndpointError<C>, PayPayClient>
@@ -315,6 +330,9 @@ class Call<Decoded, A> {
   readonly body: string | undefined
   readonly path: string
   readonly timeout: Duration.Duration
+  /** When the whole call (all attempts and backoffs) must be over, in the Effect clock's millis. */
+  readonly deadlineAt: number | undefined
+  private attemptTimeout: Duration.Duration
   private retryAfter: Duration.Duration | undefined = undefined
   private reconcileText: string | undefined | null = null
 
@@ -322,6 +340,7 @@ class Call<Decoded, A> {
     readonly endpoint: Endpoint<any, Decoded, A, any>,
     readonly plan: Plan<Decoded, A>,
     readonly client: PayPayClient.Service,
+    readonly clock: Clock.Clock,
     readonly decoded: Decoded,
     readonly wire: WireRequest,
     readonly span: Tracer.Span
@@ -331,6 +350,9 @@ class Call<Decoded, A> {
     this.body = wire.body === undefined ? undefined : JSON.stringify(wire.body)
     this.path = wire.path + queryString(wire.query)
     this.timeout = override === undefined ? plan.timeout : Duration.decode(override)
+    this.attemptTimeout = this.timeout
+    this.deadlineAt =
+      client.deadline === undefined ? undefined : clock.unsafeCurrentTimeMillis() + Duration.toMillis(client.deadline)
   }
 
   run(n: number, nonce: string, epoch: number): Effect.Effect<A, PayPayError.PayPayError> {
@@ -343,9 +365,17 @@ class Call<Decoded, A> {
     })
   }
 
+  /** The attempt's timeout: the operation's, cut short by what is left of the deadline. */
+  private timeoutOfAttempt(): Duration.Duration {
+    if (this.deadlineAt === undefined) return this.timeout
+    const left = Math.max(1, this.deadlineAt - this.clock.unsafeCurrentTimeMillis())
+    return left < Duration.toMillis(this.timeout) ? Duration.millis(left) : this.timeout
+  }
+
   private send(nonce: string, epoch: number): Effect.Effect<TransportResponse, TransportFailure> {
     const { body, client, endpoint } = this
     this.retryAfter = undefined
+    this.attemptTimeout = this.timeoutOfAttempt()
     const contentType = body === undefined ? undefined : CONTENT_TYPE
     const parts = { method: endpoint.method, path: this.wire.path, contentType, body }
     const headers: { [name: string]: string } = {}
@@ -356,13 +386,13 @@ class Call<Decoded, A> {
     headers["accept"] = CONTENT_TYPE
     if (client.merchantId !== undefined) headers["x-assume-merchant"] = client.merchantId
     if (contentType !== undefined) headers["content-type"] = contentType
-    return client.transport.send({
+    return transportOf(client).send({
       method: endpoint.method,
       baseUrl: client.baseUrl,
       path: this.path,
       headers,
       body,
-      timeout: this.timeout,
+      timeout: this.attemptTimeout,
       span: this.span
     })
   }
@@ -371,24 +401,25 @@ class Call<Decoded, A> {
     n: number,
     failure: PayPayError.PayPayError | TransportFailure
   ): Effect.Effect<A, PayPayError.PayPayError> {
-    const error = failure._tag === "TransportFailure" ? this.transportError(failure) : failure
+    const error = failure._tag === "TransportFailure" ? this.transportError(n, failure) : failure
     const { retryAfter } = this
     const { retry } = this.client
     const giveUp =
       n >= retry.times ||
       !this.plan.retryable(error) ||
       (retryAfter !== undefined && Duration.greaterThan(retryAfter, MAX_RETRY_AFTER))
-    if (giveUp) return Effect.withParentSpan(Effect.fail(error), this.span)
-    return Effect.flatMap(backoff(retry, n, retryAfter), (delay) =>
-      Effect.zipRight(
+    const fail = Effect.withParentSpan(Effect.fail(error), this.span)
+    if (giveUp) return fail
+    return Effect.flatMap(backoff(retry, n, retryAfter), (delay) => {
+      const at = this.clock.unsafeCurrentTimeMillis() + Duration.toMillis(delay)
+      if (this.deadlineAt !== undefined && at >= this.deadlineAt) return fail
+      return Effect.zipRight(
         Effect.sleep(delay),
         Effect.clockWith((clock) =>
-          Effect.randomWith((random) =>
-            Effect.flatMap(random.next, (draw) => this.run(n + 1, nonceOf(draw), epochOf(clock)))
-          )
+          Effect.randomWith((random) => nonceWith(random, (nonce) => this.run(n + 1, nonce, epochOf(clock))))
         )
       )
-    )
+    })
   }
 
   private reconcile(): string | undefined {
@@ -396,23 +427,42 @@ class Call<Decoded, A> {
     return this.reconcileText
   }
 
-  private transportError(failure: TransportFailure): PayPayError.PayPayError {
+  private transportError(n: number, failure: TransportFailure): PayPayError.PayPayError {
     const operation = this.endpoint.operation
-    const outcomeUnknown = this.write
-    const reconcile = this.write ? this.reconcile() : undefined
+    const sent = failure.reason === "Timeout" ? failure.sent : failure.reason !== "NotSent"
+    const outcomeUnknown = this.write && sent
+    const reconcile = outcomeUnknown ? this.reconcile() : undefined
     switch (failure.reason) {
       case "Timeout": {
-        const detail = `no complete response within ${Duration.format(this.timeout)}`
-        return new PayPayError.PayPayRequestError({ operation, reason: "Timeout", detail, outcomeUnknown, reconcile })
+        const within = Duration.format(this.attemptTimeout)
+        const limit = Duration.lessThan(this.attemptTimeout, this.timeout)
+          ? `the call's deadline of ${Duration.format(this.client.deadline ?? this.attemptTimeout)} ran out`
+          : `the ${Duration.format(this.timeout)} timeout of ${operation} elapsed (per attempt)`
+        const attempt = n === 0 ? "" : ` on attempt ${n + 1}`
+        return sent
+          ? new PayPayError.PayPayRequestError({
+              operation,
+              reason: "Timeout",
+              detail: `no complete response within ${within}${attempt}: ${limit}`,
+              outcomeUnknown,
+              reconcile
+            })
+          : new PayPayError.PayPayRequestError({
+              operation,
+              reason: "NotSent",
+              detail: `no connection within ${within}${attempt}, so nothing was sent: ${limit}`,
+              outcomeUnknown: false
+            })
       }
-      case "RequestFailed":
+      case "NotSent":
+      case "NoResponse":
         return new PayPayError.PayPayRequestError({
           operation,
-          reason: "Transport",
-          detail: failure.detail,
+          reason: failure.reason === "NotSent" ? "NotSent" : "Transport",
+          detail: failure.reason === "NotSent" ? `not sent: ${failure.detail}` : failure.detail,
           outcomeUnknown,
           reconcile,
-          cause: failure.cause
+          cause: describeCause(failure.cause)
         })
       case "ResponseFailed":
         return new PayPayError.PayPayResponseError({
@@ -423,7 +473,7 @@ class Call<Decoded, A> {
           requestId: failure.requestId,
           outcomeUnknown,
           reconcile,
-          cause: failure.cause
+          cause: describeCause(failure.cause)
         })
     }
   }

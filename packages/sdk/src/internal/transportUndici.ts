@@ -4,26 +4,22 @@ import type * as Scope from "effect/Scope"
 import type { IncomingHttpHeaders } from "node:http"
 import { Agent, type Dispatcher } from "undici"
 import {
+  describeCause,
+  describeLine,
   firstHeader,
-  requestFailed,
+  noResponse,
+  notSent,
   responseFailed,
   timedOut,
   type Transport,
   type TransportFailure,
   type TransportResponse
-} from "./transport.js"
+} from "../Transport.js"
 
 type Resume = (effect: Effect.Effect<TransportResponse, TransportFailure>) => void
 
 /** Node's timers hold at most 2^31 - 1 ms (about 24.8 days); a longer timeout means no deadline. */
 const MAX_TIMER_MILLIS = 2 ** 31 - 1
-
-const describe = (error: unknown): string => {
-  if (!(error instanceof Error)) return String(error)
-  const code = (error as { readonly code?: unknown }).code
-  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : ""
-  return `${typeof code === "string" ? `${code} ` : ""}${error.message}${cause}`
-}
 
 class Aborted extends Error {
   override readonly name = "AbortError"
@@ -89,10 +85,13 @@ const deadlinesOf = (millis: number): Deadlines => {
 /**
  * One exchange on undici's dispatcher API: collects the body into a string, enforces the request's deadline
  * with a shared timer ({@link Deadlines}; from dispatch to the last body byte, like `Effect.timeoutFail` on the
- * `HttpClient` path), and aborts the request when the fiber is interrupted or the deadline passes.
+ * `HttpClient` path), and aborts the request when the fiber is interrupted or the deadline passes. A failure before
+ * undici started writing the request (`onRequestStart`) is `NotSent`, whatever its cause.
  */
 class Exchange implements Dispatcher.DispatchHandler {
   private controller: Dispatcher.DispatchController | undefined = undefined
+  /** undici calls `onRequestStart` right before it writes the request: until then nothing was sent. */
+  private started = false
   private status = 0
   private headers: IncomingHttpHeaders = {}
   private chunks: Array<Buffer> = []
@@ -111,7 +110,7 @@ class Exchange implements Dispatcher.DispatchHandler {
   }
 
   expire(): void {
-    this.finish(Effect.fail(timedOut), true)
+    this.finish(Effect.fail(timedOut(this.started)), true)
   }
 
   cancel(): void {
@@ -120,7 +119,10 @@ class Exchange implements Dispatcher.DispatchHandler {
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
     if (this.done) controller.abort(new Aborted("request cancelled"))
-    else this.controller = controller
+    else {
+      this.started = true
+      this.controller = controller
+    }
   }
 
   onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
@@ -140,11 +142,14 @@ class Exchange implements Dispatcher.DispatchHandler {
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
-    const detail = describe(error)
+    const detail = describeLine(error)
+    const cause = describeCause(error)
     const failure =
-      this.status === 0
-        ? requestFailed(detail, error)
-        : responseFailed(this.status, firstHeader(this.headers["x-request-id"]), detail, error)
+      this.status !== 0
+        ? responseFailed(this.status, firstHeader(this.headers["x-request-id"]), detail, cause)
+        : this.started
+          ? noResponse(detail, cause)
+          : notSent(detail, cause)
     this.finish(Effect.fail(failure), false)
   }
 

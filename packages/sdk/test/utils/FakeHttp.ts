@@ -10,7 +10,10 @@ export interface Recorded {
   readonly body: string | undefined
 }
 
-/** What the fake transport answers: a response, a transport failure, or no answer at all. */
+/**
+ * What the fake transport answers: a response, a broken connection after sending (`transport-error`), a refused
+ * connection (`refused`: nothing sent), or no answer at all (`hang`).
+ */
 export type Reply =
   | {
       readonly status: number
@@ -19,6 +22,7 @@ export type Reply =
       readonly headers?: Record<string, string>
     }
   | "transport-error"
+  | "refused"
   | "hang"
 
 export const ok = (data: unknown, status = 200): Reply => ({
@@ -60,6 +64,10 @@ export const makeFake = (replies: ReadonlyArray<Reply>, options: Partial<PayPayC
         if (reply === "hang") return yield* Effect.never
         if (reply === "transport-error") {
           return yield* new HttpClientError.RequestError({ request, reason: "Transport", description: "ECONNRESET" })
+        }
+        if (reply === "refused") {
+          const cause = Object.assign(new Error(`connect ECONNREFUSED ${url.host}`), { code: "ECONNREFUSED" })
+          return yield* new HttpClientError.RequestError({ request, reason: "Transport", cause })
         }
         const text = reply.raw ?? JSON.stringify(reply.body)
         return HttpClientResponse.fromWeb(

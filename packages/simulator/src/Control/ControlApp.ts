@@ -64,7 +64,8 @@ export const make: Effect.Effect<HttpApp.Default<never, never>, never, Simulator
 )
 
 /**
- * Answers a web `Request` with the control API (the in-process transport).
+ * Answers a web `Request` with an app that needs nothing more (the control API, or the whole simulator app with its
+ * context provided): how the in-process `HttpClient` serves what is not the PayPay API.
  *
  * @since 0.1.0
  * @category Constructors
