@@ -126,6 +126,7 @@ const surface: Record<string, ReadonlyArray<string>> = {
     "UnsupportedPaymentMethod",
     "UserConfirmationRequired",
     "UserStateIsNotActive",
+    "ValidationFailedException",
     "errorCodes",
     "fromResultInfo",
     "isCode",
@@ -141,6 +142,8 @@ const surface: Record<string, ReadonlyArray<string>> = {
     "tagOf"
   ],
   PayPaySchema: [
+    "DataList",
+    "optionalObject",
     "Amount",
     "Capture",
     "CaptureStatus",
@@ -187,6 +190,7 @@ const surface: Record<string, ReadonlyArray<string>> = {
     "get"
   ],
   PendingPayments: [
+    "PendingOrderDetails",
     "CreatePendingPaymentParams",
     "CreatePendingPaymentRequest",
     "PendingOrderItem",
