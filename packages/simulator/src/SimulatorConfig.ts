@@ -41,6 +41,12 @@ export interface Options {
    * CORS is off when absent or empty.
    */
   readonly corsOrigins?: ReadonlyArray<string> | undefined
+  /**
+   * `Host` names the control API and hosted pages answer besides loopback names, IP addresses and `publicUrl`'s
+   * host (DNS-rebinding protection, `HostCheck.ts`): exact names, `.example.com` for a domain and its subdomains,
+   * or `*` for any.
+   */
+  readonly allowedHosts?: ReadonlyArray<string> | undefined
 }
 
 /**

@@ -115,7 +115,9 @@ describe("Cli", () => {
           "k.pem",
           "--quiet",
           "--webhook-url",
-          "http://hooks.test/paypay"
+          "http://hooks.test/paypay",
+          "--allowed-host",
+          "dev.test, .corp.test"
         ])
         assert.deepStrictEqual(settings, {
           port: 0,
@@ -132,7 +134,8 @@ describe("Cli", () => {
           cert: "c.pem",
           key: "k.pem",
           quiet: true,
-          webhookUrl: "http://hooks.test/paypay"
+          webhookUrl: "http://hooks.test/paypay",
+          allowedHosts: ["dev.test", ".corp.test"]
         })
       })
     )
