@@ -491,6 +491,18 @@ describe("PayPaySigner", () => {
       })
     })
 
+    it("the MAC must be the whole MAC: every proper prefix, an extension and a one-character change are refused", () => {
+      const parsed = Either.getOrThrow(PayPaySigner.parse(post.expected))
+      const withMac = (mac: string) => post.expected.replace(`:${parsed.mac}:`, `:${mac}:`)
+      for (let length = 1; length < parsed.mac.length; length++) {
+        expectMismatch(verifyVector(post, { authorization: withMac(parsed.mac.slice(0, length)) }), "mac")
+      }
+      expectMismatch(verifyVector(post, { authorization: withMac(`${parsed.mac}A`) }), "mac")
+      const flipped = `${parsed.mac.slice(0, -2)}${parsed.mac.at(-2) === "A" ? "B" : "A"}${parsed.mac.at(-1)}`
+      expectMismatch(verifyVector(post, { authorization: withMac(flipped) }), "mac")
+      assert.isTrue(Either.isRight(verifyVector(post, { authorization: withMac(parsed.mac) })))
+    })
+
     it("no diagnostic ever contains the secret or the expected MAC", () => {
       const secret = NODE_SECRET
       const expectedMac = Either.getOrThrow(PayPaySigner.parse(post.expected)).mac

@@ -71,7 +71,7 @@ const bytesOf = (request: HttpServerRequest.HttpServerRequest): Effect.Effect<Ui
         if (total <= Limits.MAX_BODY_BYTES) chunks.push(chunk)
       })
     ),
-    Effect.as(total),
+    Effect.map(() => total),
     Effect.orElseSucceed(() => 0),
     Effect.map((read) => (read > Limits.MAX_BODY_BYTES ? undefined : Buffer.concat(chunks, read)))
   )

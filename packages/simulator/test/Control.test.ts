@@ -265,6 +265,12 @@ describe("control API, in process", () => {
       assert.strictEqual((yield* trusted.health).status, "ok")
       const header = yield* raw("GET", "/_simulator/health", undefined, { "x-simulator-token": "s3cret" })
       assert.strictEqual(header.status, 200)
+      for (const given of ["", "s", "s3cre", "s3cret!", "S3CRET", "s3cret s3cret"]) {
+        const viaHeader = yield* raw("GET", "/_simulator/health", undefined, { "x-simulator-token": given })
+        assert.strictEqual(viaHeader.status, 401, JSON.stringify(given))
+        const viaBearer = yield* raw("GET", "/_simulator/health", undefined, { authorization: `Bearer ${given}` })
+        assert.strictEqual(viaBearer.status, 401, JSON.stringify(given))
+      }
     }).pipe(Effect.provide(InProcess.layerSdk({ controlToken: "s3cret" })))
   )
 

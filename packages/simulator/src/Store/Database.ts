@@ -98,6 +98,7 @@ const statements: ReadonlyArray<string> = [
     merchant_id TEXT NOT NULL,
     doc TEXT NOT NULL
   )`,
+  "CREATE INDEX IF NOT EXISTS link_sessions_tenant ON link_sessions (api_key, merchant_id)",
   `CREATE TABLE IF NOT EXISTS campaign_wallets (
     api_key TEXT NOT NULL,
     merchant_id TEXT NOT NULL,
