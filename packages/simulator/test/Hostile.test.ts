@@ -5,9 +5,10 @@
  * closed to other web pages (6), an oversized body is a 413 in the envelope (7), and a defect is a 500 in the
  * envelope. Each of these failed on main before the fix.
  */
-import { HttpServer } from "@effect/platform"
+import { FetchHttpClient, HttpServer } from "@effect/platform"
 import { assert, describe, layer } from "@effect/vitest"
-import { Effect, Either, Layer } from "effect"
+import { Codes, PayPayClient } from "@paypay-effect/sdk"
+import { Effect, Either, Layer, Redacted } from "effect"
 import { connect } from "node:net"
 import * as Payment from "../src/Domain/Payment.js"
 import * as Faults from "../src/Faults.js"
@@ -95,6 +96,30 @@ layer(TestServer, { excludeTestServices: true })("hostile input over a real sock
         const answer = yield* call(signed({ method: "POST", path: "/v2/codes", contentType: JSON_TYPE, body: bytes }))
         assertEnvelope(answer, 400, "INVALID_REQUEST_PARAMS")
         assert.include(answer.json.resultInfo.message, `offset ${offset}`)
+      })
+    )
+
+    it.effect("our SDK signs the exact UTF-8 bytes it sends, over both of its transports", () =>
+      Effect.gen(function* () {
+        const baseUrl = `http://127.0.0.1:${yield* port}`
+        const options = {
+          apiKey: SimulatorConfig.defaultCredential.apiKey,
+          apiSecret: Redacted.make(SimulatorConfig.defaultCredential.apiSecret),
+          merchantId: MERCHANT,
+          baseUrl
+        }
+        const description = "緑茶 ☕ 😀 café \u2028 \"quoted\""
+        for (const [name, client] of [
+          ["HttpClient", PayPayClient.layer(options).pipe(Layer.provide(FetchHttpClient.layer))],
+          ["undici", PayPayClient.layerUndici(options)]
+        ] as const) {
+          const code = yield* Codes.create({
+            merchantPaymentId: `h1-sdk-${name}`,
+            amount: yen(100),
+            orderDescription: description
+          }).pipe(Effect.provide(client))
+          assert.strictEqual(code.orderDescription, description, name)
+        }
       })
     )
 
