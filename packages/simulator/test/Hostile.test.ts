@@ -108,7 +108,7 @@ layer(TestServer, { excludeTestServices: true })("hostile input over a real sock
           merchantId: MERCHANT,
           baseUrl
         }
-        const description = "緑茶 ☕ 😀 café \u2028 \"quoted\""
+        const description = '緑茶 ☕ 😀 café \u2028 "quoted"'
         for (const [name, client] of [
           ["HttpClient", PayPayClient.layer(options).pipe(Layer.provide(FetchHttpClient.layer))],
           ["undici", PayPayClient.layerUndici(options)]

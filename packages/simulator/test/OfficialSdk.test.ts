@@ -145,7 +145,12 @@ describe("official PayPay Node SDK ↔ simulator over TLS: QR codes and refunds"
       const orderDescription = "緑茶 ☕ 😀 café"
       const code = expectOk(
         yield* call(() =>
-          sdk.qrCodeCreate({ merchantPaymentId: "official-utf8", amount: yen(10), codeType: "ORDER_QR", orderDescription })
+          sdk.qrCodeCreate({
+            merchantPaymentId: "official-utf8",
+            amount: yen(10),
+            codeType: "ORDER_QR",
+            orderDescription
+          })
         ),
         201
       )
