@@ -156,7 +156,11 @@ layer(Live, { excludeTestServices: true })("reliability: tamper matrix", (it) =>
           assert.isTrue(ok, `${label} → ${answer.status} ${message}`)
         }
       }
-      print("tamper matrix, over a socket", f, `every signed part of ${BASES.length} requests (GET, POST, DELETE ±body)`)
+      print(
+        "tamper matrix, over a socket",
+        f,
+        `every signed part of ${BASES.length} requests (GET, POST, DELETE ±body)`
+      )
       assert.strictEqual(f.accepted, 0)
     })
   )
