@@ -7,15 +7,16 @@
  * Env: BENCH_SECONDS (per measurement, default 5), BENCH_WARMUP_SECONDS (default 1), BENCH_ROUNDS (default 2),
  * BENCH_CONNECTIONS (default "10,50"), BENCH_SDK_SECONDS (default 3; 0 skips the SDK part), BENCH_PROFILE
  * (`simulator` or `bare`: run that server with `--cpu-prof`; the profile is written to the OS temp directory).
+ *
+ * `pnpm bench:simulator --scale` runs `scale.ts` instead: latency against an empty store and a filled one.
  */
-import { type ChildProcess, fork } from "node:child_process"
+import type { ChildProcess } from "node:child_process"
 import { readFileSync } from "node:fs"
 import { cpus, loadavg, tmpdir } from "node:os"
 import { join } from "node:path"
-import { fileURLToPath } from "node:url"
 import { type LoadResult, load } from "./load.js"
 import * as SdkCalls from "./sdkCalls.js"
-import type { FromChild } from "./shared.js"
+import { forkServer, statsOf, stopServer } from "./shared.js"
 
 const numberFromEnv = (name: string, fallback: number, min = 0): number => {
   const raw = process.env[name]
@@ -55,40 +56,13 @@ interface Row {
   readonly serverMicrosPerRequest: number
 }
 
-const nextMessage = <T extends FromChild["type"]>(child: ChildProcess, type: T) =>
-  new Promise<Extract<FromChild, { readonly type: T }>>((resolve, reject) => {
-    const onMessage = (message: FromChild) => {
-      if (message.type !== type) return
-      child.off("message", onMessage)
-      child.off("exit", onExit)
-      resolve(message as Extract<FromChild, { readonly type: T }>)
-    }
-    const onExit = (code: number | null) => reject(new Error(`bench server exited with ${code}`))
-    child.on("message", onMessage)
-    child.once("exit", onExit)
-  })
-
 const start = async (name: Target["name"], label: string, file: string): Promise<Target> => {
   const profile = PROFILE === name ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : []
-  const child = fork(fileURLToPath(new URL(file, import.meta.url)), [], {
-    execArgv: [...process.execArgv, ...profile],
-    stdio: ["ignore", "inherit", "inherit", "ipc"]
-  })
-  const { port } = await nextMessage(child, "listening")
+  const { child, port } = await forkServer(new URL(file, import.meta.url), { execArgv: profile })
   return { name, label, child, port }
 }
 
-const cpuMicros = async (child: ChildProcess) => {
-  const reply = nextMessage(child, "stats")
-  child.send({ type: "stats" })
-  return (await reply).cpuMicros
-}
-
-const stop = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    child.once("exit", () => resolve())
-    child.send({ type: "stop" })
-  })
+const cpuMicros = async (child: ChildProcess) => (await statsOf(child)).cpuMicros
 
 const machineBusySeconds = (): number => {
   try {
@@ -327,11 +301,11 @@ const main = async () => {
       .map((l) => l.toFixed(2))
       .join(" ")}`
   )
-  await Promise.all(targets.map((target) => stop(target.child)))
+  await Promise.all(targets.map((target) => stopServer(target.child)))
   if (PROFILE !== undefined) console.log(`CPU profile of the ${PROFILE} server written to ${PROFILE_DIR}`)
 }
 
-main().then(
+;(process.argv.includes("--scale") ? import("./scale.js").then((scale) => scale.main()) : main()).then(
   () => process.exit(0),
   (error) => {
     console.error(error)
