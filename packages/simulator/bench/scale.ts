@@ -17,18 +17,13 @@ import { loadavg, tmpdir } from "node:os"
 import { join } from "node:path"
 import { performance } from "node:perf_hooks"
 import { fill, userId } from "./fill.js"
-import { credentials, forkServer, statsOf, stopServer } from "./shared.js"
+import { credentials, forkServer, numberFromEnv, statsOf, stopServer } from "./shared.js"
 
-const env = (name: string, fallback: number) => {
-  const value = Number(process.env[name])
-  return Number.isFinite(value) && value > 0 ? value : fallback
-}
-
-const PAYMENTS = env("SCALE_PAYMENTS", 1_000_000)
-const USERS = env("SCALE_USERS", 50)
-const RATE = env("SCALE_RATE", 100)
-const SECONDS = env("SCALE_SECONDS", 4)
-const ROUNDS = env("SCALE_ROUNDS", 2)
+const PAYMENTS = numberFromEnv("SCALE_PAYMENTS", 1_000_000, 1)
+const USERS = numberFromEnv("SCALE_USERS", 50, 1)
+const RATE = numberFromEnv("SCALE_RATE", 100, 1)
+const SECONDS = numberFromEnv("SCALE_SECONDS", 4, 0.5)
+const ROUNDS = numberFromEnv("SCALE_ROUNDS", 2, 1)
 const WARMUP_SECONDS = 1
 const CONNECTIONS = 10
 const TARGET_RATIO = 1.5

@@ -76,3 +76,10 @@ export const stopServer = (child: ChildProcess) =>
     child.once("exit", () => resolve())
     child.send({ type: "stop" } satisfies ToChild)
   })
+
+/** A number from the environment, `fallback` when unset, not a number or below `min`. */
+export const numberFromEnv = (name: string, fallback: number, min = 0): number => {
+  const raw = process.env[name]
+  const value = Number(raw)
+  return raw !== undefined && raw !== "" && Number.isFinite(value) && value >= min ? value : fallback
+}

@@ -16,13 +16,7 @@ import { cpus, loadavg, tmpdir } from "node:os"
 import { join } from "node:path"
 import { type LoadResult, load } from "./load.js"
 import * as SdkCalls from "./sdkCalls.js"
-import { forkServer, statsOf, stopServer } from "./shared.js"
-
-const numberFromEnv = (name: string, fallback: number, min = 0): number => {
-  const raw = process.env[name]
-  const value = Number(raw)
-  return raw !== undefined && raw !== "" && Number.isFinite(value) && value >= min ? value : fallback
-}
+import { forkServer, numberFromEnv, statsOf, stopServer } from "./shared.js"
 
 const SECONDS = numberFromEnv("BENCH_SECONDS", 5, 0.5)
 const WARMUP_SECONDS = numberFromEnv("BENCH_WARMUP_SECONDS", 1, 0.2)

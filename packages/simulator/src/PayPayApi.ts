@@ -165,6 +165,10 @@ export const handle = (
     )
   )
 
+/**
+ * PayPay documents no body limit and no 413 (an inference: the envelope's invalid-params code, with the HTTP status
+ * every client understands for "too large").
+ */
 const tooLarge = new ApiFailure({
   code: "INVALID_REQUEST_PARAMS",
   status: 413,

@@ -5,7 +5,8 @@
  * 2. the optional control token → 401 `Unauthorized`;
  * 3. for a state change (`POST`, `PUT`, `PATCH`, `DELETE`) without the token, `Content-Type: application/json`
  *    → 415 `UnsupportedMediaType`: a cross-site page can send a form or a `text/plain` body without asking, but not
- *    JSON (the browser asks first, with a CORS preflight, which only `--cors-origin` lets through);
+ *    JSON (the Fetch standard's CORS-safelisted Content-Types are the only ones sent without a preflight, and the
+ *    preflight is granted only to `--cors-origin`; the rule itself is the simulator's own choice);
  * 4. the body: at most `Limits.MAX_CONTROL_BODY_BYTES` (→ 413 `PayloadTooLarge`), nested at most
  *    `Limits.MAX_JSON_DEPTH` levels and valid JSON (→ 400 `InvalidJson`); an empty body counts as `{}`.
  *

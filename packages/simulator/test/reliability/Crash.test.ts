@@ -127,6 +127,6 @@ describe("reliability: crash durability", () => {
         assert.deepStrictEqual(lost, [])
         assert.isAtLeast(acknowledged.length, ROUNDS * KILL_AFTER_ACKS)
       }),
-    120_000
+    240_000
   )
 })
