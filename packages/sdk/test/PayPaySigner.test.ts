@@ -518,10 +518,7 @@ describe("PayPaySigner", () => {
         expectMismatch(verifyVector(post, { authorization: signedEmpty }), "bodyHash").detail,
         'signed as "empty"'
       )
-      assert.include(
-        expectMismatch(verifyVector(post, { body: undefined }), "bodyHash").detail,
-        "has no body"
-      )
+      assert.include(expectMismatch(verifyVector(post, { body: undefined }), "bodyHash").detail, "has no body")
       const lower = brokenClient(
         post,
         [
