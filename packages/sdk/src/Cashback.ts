@@ -15,6 +15,7 @@ import type { EndpointError } from "./PayPayError.js"
 import {
   EpochSeconds,
   Id64,
+  EchoedMetadata,
   Metadata,
   MoneyAmount,
   optionalNullable,
@@ -77,7 +78,7 @@ export class CashbackDetails extends Schema.Class<CashbackDetails>("CashbackDeta
   merchantAlias: optionalNullable(Schema.String),
   amount: MoneyAmount,
   requestedAt: optionalNullable(EpochSeconds),
-  metadata: optionalNullable(Metadata),
+  metadata: optionalNullable(EchoedMetadata),
   cashbackId: optionalNullable(Schema.String),
   merchantCashbackId: Schema.String,
   userAuthorizationId: optionalNullable(Schema.String),
@@ -126,7 +127,7 @@ export class CashbackReversalDetails extends Schema.Class<CashbackReversalDetail
   merchantAlias: optionalNullable(Schema.String),
   amount: MoneyAmount,
   requestedAt: optionalNullable(EpochSeconds),
-  metadata: optionalNullable(Metadata),
+  metadata: optionalNullable(EchoedMetadata),
   cashbackReversalId: optionalNullable(Schema.String),
   merchantCashbackReversalId: Schema.String,
   merchantCashbackId: Schema.String

@@ -15,6 +15,7 @@ import type { EndpointError } from "./PayPayError.js"
 import {
   EpochSeconds,
   Id64,
+  EchoedMetadata,
   Metadata,
   MoneyAmount,
   OrderItem,
@@ -83,7 +84,7 @@ export class QrCode extends Schema.Class<QrCode>("QrCode")({
   amount: MoneyAmount,
   orderDescription: optionalNullable(Schema.String),
   orderItems: optionalNullable(Schema.Array(OrderItemResponse)),
-  metadata: optionalNullable(Metadata),
+  metadata: optionalNullable(EchoedMetadata),
   codeType: Schema.String,
   storeInfo: optionalNullable(Schema.String),
   storeId: optionalNullable(Schema.String),

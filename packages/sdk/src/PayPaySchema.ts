@@ -85,12 +85,73 @@ export const EpochSeconds = Schema.Int.pipe(
 )
 
 /**
- * Merchant-defined key/value data echoed back by PayPay.
+ * The deepest `metadata` a request may carry: the object itself is level 1, so values may nest 4 levels below it.
+ * PayPay documents no limit (reference §B.2 types `metadata` only as "object"); this bound is the SDK's and the
+ * simulator's own, so that one stored document can never be too deep for anything that reads it.
  *
  * @since 0.1.0
  * @category Schemas
  */
-export const Metadata = Schema.Record({ key: Schema.String, value: Schema.Unknown })
+export const METADATA_MAX_DEPTH = 5
+
+/**
+ * The largest `metadata` a request may carry, as UTF-8 bytes of its JSON: 4 KiB (like {@link METADATA_MAX_DEPTH},
+ * a bound of our own: PayPay documents none).
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const METADATA_MAX_BYTES = 4096
+
+/** Whether `value` nests objects or arrays deeper than `limit` (the top value is level 1). Iterative, so a deep or
+ * cyclic value stops at the limit instead of overflowing the stack. */
+const nestsDeeperThan = (value: unknown, limit: number): boolean => {
+  const stack: Array<readonly [unknown, number]> = [[value, 1]]
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!
+    if (typeof current !== "object" || current === null) continue
+    if (depth > limit) return true
+    for (const child of Array.isArray(current) ? current : Object.values(current)) stack.push([child, depth + 1])
+  }
+  return false
+}
+
+const utf8Length = (text: string): number => new TextEncoder().encode(text).byteLength
+
+const metadataProblem = (metadata: { readonly [key: string]: unknown }): string | undefined => {
+  if (nestsDeeperThan(metadata, METADATA_MAX_DEPTH)) {
+    return `nests deeper than ${METADATA_MAX_DEPTH} levels`
+  }
+  let json: string | undefined
+  try {
+    json = JSON.stringify(metadata)
+  } catch {
+    return "is not JSON-serializable"
+  }
+  const bytes = json === undefined ? 0 : utf8Length(json)
+  return bytes > METADATA_MAX_BYTES ? `is ${bytes} bytes of JSON, more than ${METADATA_MAX_BYTES}` : undefined
+}
+
+/**
+ * Merchant-defined key/value data sent with a request: at most {@link METADATA_MAX_DEPTH} levels deep and
+ * {@link METADATA_MAX_BYTES} bytes of JSON, so the SDK refuses before sending what the simulator would refuse.
+ * Responses read it with {@link EchoedMetadata}, which has no bounds.
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const Metadata = Schema.Record({ key: Schema.String, value: Schema.Unknown }).pipe(
+  Schema.filter((metadata) => metadataProblem(metadata), { identifier: "Metadata" })
+)
+
+/**
+ * Merchant-defined key/value data as PayPay echoes it back in a response: read as sent, without
+ * {@link Metadata}'s bounds (the SDK is tolerant in what it reads).
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const EchoedMetadata = Schema.Record({ key: Schema.String, value: Schema.Unknown })
 
 /**
  * An optional response field that PayPay may also send as `null`.
@@ -358,7 +419,7 @@ export class Payment extends Schema.Class<Payment>("Payment")({
   orderReceiptNumber: optionalNullable(Schema.String),
   orderDescription: optionalNullable(Schema.String),
   orderItems: optionalNullable(Schema.Array(OrderItemResponse)),
-  metadata: optionalNullable(Metadata),
+  metadata: optionalNullable(EchoedMetadata),
   assumeMerchant: optionalNullable(Schema.String)
 }) {}
 

@@ -15,6 +15,7 @@ import type { EndpointError } from "./PayPayError.js"
 import {
   EpochSeconds,
   Id64,
+  EchoedMetadata,
   Metadata,
   MoneyAmount,
   optionalNullable,
@@ -94,7 +95,7 @@ export class PendingPayment extends Schema.Class<PendingPayment>("PendingPayment
   orderReceiptNumber: optionalNullable(Schema.String),
   orderDescription: optionalNullable(Schema.String),
   orderItems: optionalNullable(Schema.Array(PendingOrderItem)),
-  metadata: optionalNullable(Metadata)
+  metadata: optionalNullable(EchoedMetadata)
 }) {}
 
 /**

@@ -12,7 +12,7 @@ import * as Schema from "effect/Schema"
 import { endpoint, execute } from "./internal/request.js"
 import type { PayPayClient } from "./PayPayClient.js"
 import type { EndpointError } from "./PayPayError.js"
-import { EpochSeconds, Id64, Metadata, MoneyAmount, optionalNullable } from "./PayPaySchema.js"
+import { EchoedMetadata, EpochSeconds, Id64, Metadata, MoneyAmount, optionalNullable } from "./PayPaySchema.js"
 
 // ====== Schemas ======
 
@@ -74,7 +74,7 @@ export class TopupQrCode extends Schema.Class<TopupQrCode>("TopupQrCode")({
   merchantTopUpId: optionalNullable(Schema.String),
   userAuthorizationId: optionalNullable(Schema.String),
   minimumTopUpAmount: optionalNullable(MoneyAmount),
-  metadata: optionalNullable(Metadata),
+  metadata: optionalNullable(EchoedMetadata),
   expiryDate: optionalNullable(EpochSeconds),
   codeType: optionalNullable(Schema.String),
   requestedAt: optionalNullable(EpochSeconds),
@@ -97,7 +97,7 @@ export class TopupDetails extends Schema.Class<TopupDetails>("TopupDetails")({
   acceptedAt: optionalNullable(EpochSeconds),
   expiryDate: optionalNullable(EpochSeconds),
   status: optionalNullable(Schema.String),
-  metadata: optionalNullable(Metadata)
+  metadata: optionalNullable(EchoedMetadata)
 }) {}
 
 // ====== Endpoints ======

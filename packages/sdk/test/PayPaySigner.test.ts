@@ -198,9 +198,9 @@ const verifyVector = (v: Vector, overrides: Partial<PayPaySigner.VerifyOptions> 
   })
 
 /** Builds a header the way a buggy client would, from an explicit signed-string field list. */
-const brokenClient = (v: Vector, fields: ReadonlyArray<string>, hash: string): string => {
+const brokenClient = (v: Vector, fields: ReadonlyArray<string>, hash: string, epoch = String(v.epoch)): string => {
   const mac = createHmac("sha256", v.apiSecret).update(fields.join("\n")).digest("base64")
-  return `hmac OPA-Auth:${v.apiKey}:${mac}:${v.nonce}:${v.epoch}:${hash}`
+  return `hmac OPA-Auth:${v.apiKey}:${mac}:${v.nonce}:${epoch}:${hash}`
 }
 
 const expectMismatch = (
@@ -489,6 +489,68 @@ describe("PayPaySigner", () => {
         const secrets: Record<string, string> = { [NODE_KEY]: NODE_SECRET, a_KEYEXAMPLE02: "other" }
         expectMismatch(verifyVector(post, { authorization: otherKey, secretFor: (k) => secrets[k] }), "mac")
       })
+    })
+
+    it("an epoch that is not a plain decimal integer is refused as epoch, even when its value is within the skew", () => {
+      for (const epoch of ["1.7e9", "+1700000000", "1700000000.0", "0x6553F100", " 1700000000", "1700000000x"]) {
+        const fields = [
+          post.path,
+          "POST",
+          post.nonce,
+          epoch,
+          post.contentType!,
+          PayPaySigner.bodyHash(post.contentType!, post.body!)
+        ]
+        const authorization = brokenClient(post, fields, PayPaySigner.bodyHash(post.contentType!, post.body!), epoch)
+        const error = expectMismatch(verifyVector(post, { authorization }), "epoch")
+        assert.include(error.detail, "not an integer number of seconds", epoch)
+      }
+    })
+
+    it("each diagnostic says what to fix", () => {
+      assert.include(
+        expectMismatch(verifyVector(post, { authorization: undefined }), "missing").message,
+        "signature mismatch (missing)"
+      )
+      assert.include(expectMismatch(verifyVector(post, { secretFor: () => undefined }), "key").detail, `"${NODE_KEY}"`)
+      const signedEmpty = post.expected.replace(/:[^:]+$/, ":empty")
+      assert.include(
+        expectMismatch(verifyVector(post, { authorization: signedEmpty }), "bodyHash").detail,
+        'signed as "empty"'
+      )
+      assert.include(expectMismatch(verifyVector(post, { body: undefined }), "bodyHash").detail, "has no body")
+      const lower = brokenClient(
+        post,
+        [
+          post.path,
+          "post",
+          post.nonce,
+          String(post.epoch),
+          post.contentType!,
+          PayPaySigner.bodyHash(post.contentType!, post.body!)
+        ],
+        PayPaySigner.bodyHash(post.contentType!, post.body!)
+      )
+      assert.include(expectMismatch(verifyVector(post, { authorization: lower }), "method").detail, "upper case")
+      const skewed = expectMismatch(verifyVector(post, { nowSeconds: post.epoch + 1000 }), "epoch")
+      assert.include(skewed.detail, "allowed: 120s")
+      const hashedAsOther = expectMismatch(
+        verifyVector(post, { contentType: "application/json;charset=UTF-8" }),
+        "contentType"
+      )
+      assert.include(hashedAsOther.detail, "sign the exact Content-Type header value")
+    })
+
+    it("the MAC must be the whole MAC: every proper prefix, an extension and a one-character change are refused", () => {
+      const parsed = Either.getOrThrow(PayPaySigner.parse(post.expected))
+      const withMac = (mac: string) => post.expected.replace(`:${parsed.mac}:`, `:${mac}:`)
+      for (let length = 1; length < parsed.mac.length; length++) {
+        expectMismatch(verifyVector(post, { authorization: withMac(parsed.mac.slice(0, length)) }), "mac")
+      }
+      expectMismatch(verifyVector(post, { authorization: withMac(`${parsed.mac}A`) }), "mac")
+      const flipped = `${parsed.mac.slice(0, -2)}${parsed.mac.at(-2) === "A" ? "B" : "A"}${parsed.mac.at(-1)}`
+      expectMismatch(verifyVector(post, { authorization: withMac(flipped) }), "mac")
+      assert.isTrue(Either.isRight(verifyVector(post, { authorization: withMac(parsed.mac) })))
     })
 
     it("no diagnostic ever contains the secret or the expected MAC", () => {

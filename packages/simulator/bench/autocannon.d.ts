@@ -24,6 +24,8 @@ declare module "autocannon" {
       connections?: number
       duration?: number
       pipelining?: number
+      /** Requests per second across all connections: a fixed offered rate (open loop while below capacity). */
+      overallRate?: number
       timeout?: number
       requests?: Array<Request>
     }

@@ -13,6 +13,8 @@
  * (default 10; 0 skips part 2), BENCH_OPEN_WARMUP_SECONDS (default 2), BENCH_SDK_SECONDS (default 3; 0 skips
  * part 3), BENCH_PROFILE (`simulator` or `bare`: run that server with `--cpu-prof`; the profile is written to the
  * OS temp directory).
+ *
+ * `pnpm bench:simulator --scale` runs `scale.ts` instead: latency against an empty store and a filled one.
  */
 import { type ChildProcess, fork } from "node:child_process"
 import { readFileSync } from "node:fs"
@@ -22,13 +24,7 @@ import { fileURLToPath } from "node:url"
 import { type LoadResult, load } from "./load.js"
 import type { OpenLoopResult, openLoop } from "./openLoop.js"
 import * as SdkCalls from "./sdkCalls.js"
-import type { FromChild } from "./shared.js"
-
-const numberFromEnv = (name: string, fallback: number, min = 0): number => {
-  const raw = process.env[name]
-  const value = Number(raw)
-  return raw !== undefined && raw !== "" && Number.isFinite(value) && value >= min ? value : fallback
-}
+import { forkServer, numberFromEnv, statsOf, stopServer } from "./shared.js"
 
 const SECONDS = numberFromEnv("BENCH_SECONDS", 5, 0.5)
 const WARMUP_SECONDS = numberFromEnv("BENCH_WARMUP_SECONDS", 1, 0.2)
@@ -67,26 +63,9 @@ interface Row {
   readonly serverMicrosPerRequest: number
 }
 
-const nextMessage = <T extends FromChild["type"]>(child: ChildProcess, type: T) =>
-  new Promise<Extract<FromChild, { readonly type: T }>>((resolve, reject) => {
-    const onMessage = (message: FromChild) => {
-      if (message.type !== type) return
-      child.off("message", onMessage)
-      child.off("exit", onExit)
-      resolve(message as Extract<FromChild, { readonly type: T }>)
-    }
-    const onExit = (code: number | null) => reject(new Error(`bench server exited with ${code}`))
-    child.on("message", onMessage)
-    child.once("exit", onExit)
-  })
-
 const start = async (name: Target["name"], label: string, file: string): Promise<Target> => {
   const profile = PROFILE === name ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : []
-  const child = fork(fileURLToPath(new URL(file, import.meta.url)), [], {
-    execArgv: [...process.execArgv, ...profile],
-    stdio: ["ignore", "inherit", "inherit", "ipc"]
-  })
-  const { port } = await nextMessage(child, "listening")
+  const { child, port } = await forkServer(new URL(file, import.meta.url), { execArgv: profile })
   return { name, label, child, port }
 }
 
@@ -105,17 +84,7 @@ const openLoopInChild = (options: Parameters<typeof openLoop>[0]) =>
     )
   })
 
-const cpuMicros = async (child: ChildProcess) => {
-  const reply = nextMessage(child, "stats")
-  child.send({ type: "stats" })
-  return (await reply).cpuMicros
-}
-
-const stop = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    child.once("exit", () => resolve())
-    child.send({ type: "stop" })
-  })
+const cpuMicros = async (child: ChildProcess) => (await statsOf(child)).cpuMicros
 
 const machineBusySeconds = (): number => {
   try {
@@ -449,11 +418,11 @@ const main = async () => {
       .map((l) => l.toFixed(2))
       .join(" ")}`
   )
-  await Promise.all(targets.map((target) => stop(target.child)))
+  await Promise.all(targets.map((target) => stopServer(target.child)))
   if (PROFILE !== undefined) console.log(`CPU profile of the ${PROFILE} server written to ${PROFILE_DIR}`)
 }
 
-main().then(
+;(process.argv.includes("--scale") ? import("./scale.js").then((scale) => scale.main()) : main()).then(
   () => process.exit(0),
   (error) => {
     console.error(error)

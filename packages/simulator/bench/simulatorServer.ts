@@ -1,6 +1,7 @@
 /**
- * The simulator as the bench serves it: `Server.layer({ port: 0 })` over `Simulator.layer()` (in-memory SQLite,
- * default credentials, control API mounted, no request logging), in its own process, forked by `simulator.ts`.
+ * The simulator as the bench serves it: `Server.layer({ port: 0 })` over `Simulator.layer()` (in-memory SQLite, or
+ * the file named by `BENCH_DB` for `--scale`; default credentials, control API mounted, no request logging), in its
+ * own process, forked by `simulator.ts` and `scale.ts`.
  */
 import * as HttpServer from "@effect/platform/HttpServer"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
@@ -17,4 +18,9 @@ const program = Effect.gen(function* () {
   return yield* Effect.never
 })
 
-program.pipe(Effect.provide(Server.layer({ port: 0 }).pipe(Layer.provide(Simulator.layer()))), NodeRuntime.runMain)
+const database = process.env["BENCH_DB"] === "" ? undefined : process.env["BENCH_DB"]
+
+program.pipe(
+  Effect.provide(Server.layer({ port: 0 }).pipe(Layer.provide(Simulator.layer({ database })))),
+  NodeRuntime.runMain
+)

@@ -74,6 +74,8 @@ export interface Settings {
   readonly quiet: boolean
   /** Default webhook endpoint for every tenant without its own (reference §B.10). */
   readonly webhookUrl?: string | undefined
+  /** More `Host` names the control API and pages answer (DNS-rebinding protection, `HostCheck.ts`). */
+  readonly allowedHosts?: ReadonlyArray<string> | undefined
 }
 
 /**
@@ -98,7 +100,8 @@ export const ENV = {
   cert: "PAYPAY_SIM_TLS_CERT",
   key: "PAYPAY_SIM_TLS_KEY",
   quiet: "PAYPAY_SIM_QUIET",
-  webhookUrl: "PAYPAY_SIM_WEBHOOK_URL"
+  webhookUrl: "PAYPAY_SIM_WEBHOOK_URL",
+  allowedHosts: "PAYPAY_SIM_ALLOWED_HOSTS"
 } as const
 
 /**
@@ -255,6 +258,18 @@ export const options = {
     ENV.webhookUrl,
     "URL",
     "POST PayPay webhooks (payment and customer events) here, for every merchant without its own endpoint."
+  ),
+  allowedHosts: optionalText(
+    "allowed-host",
+    ENV.allowedHosts,
+    "HOSTS",
+    "More Host names the control API and pages answer (comma-separated; .example.com = a domain and its " +
+      "subdomains; * = any). Loopback names, IP addresses, --host and the --public-url host are always allowed " +
+      "(DNS-rebinding protection)."
+  ).pipe(
+    Options.map((text) =>
+      text === undefined ? undefined : text.split(",").flatMap((host) => (host.trim() === "" ? [] : [host.trim()]))
+    )
   )
 } as const
 
@@ -425,7 +440,8 @@ export const banner = (started: Started): ReadonlyArray<string> => {
     "",
     `Control API: ${started.controlUrl}${started.controlToken === undefined ? "" : " (token required)"}`,
     `  curl ${insecure}${guard}${started.controlUrl}/health`,
-    `  curl ${insecure}${guard}-X POST '${started.controlUrl}/payments/<merchantPaymentId>/approve?${tenant}'`,
+    `  curl ${insecure}${guard}-X POST '${started.controlUrl}/payments/<merchantPaymentId>/approve?${tenant}'` +
+      (started.controlToken === undefined ? " -H 'Content-Type: application/json'" : ""),
     "",
     `Dashboard: ${started.baseUrl}/_dashboard (payment pages: ${started.publicUrl}/pay/<codeId>)`,
     started.webhookUrl === undefined
@@ -499,6 +515,7 @@ export const start = (
         controlToken: settings.controlToken,
         corsOrigins: settings.corsOrigins,
         anyMerchant: settings.anyMerchant,
+        allowedHosts: [settings.host, ...(settings.allowedHosts ?? [])],
         webhooks: { url: settings.webhookUrl }
       })
     )
@@ -565,7 +582,8 @@ export const defaultSettings: Settings = {
   cert: undefined,
   key: undefined,
   quiet: false,
-  webhookUrl: undefined
+  webhookUrl: undefined,
+  allowedHosts: undefined
 }
 
 /**

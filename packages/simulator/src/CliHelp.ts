@@ -92,6 +92,7 @@ export const groups: ReadonlyArray<{
     title: "Control API, webhooks, output",
     flags: [
       ["--control-token", "require this token on /_simulator"],
+      ["--allowed-host", "more Host names for /_simulator, pages"],
       ["--webhook-url", "default webhook endpoint"],
       ["--quiet", "no log line per request"]
     ]

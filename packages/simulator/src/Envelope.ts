@@ -23,7 +23,20 @@ export interface SimRequest {
   readonly query: URLSearchParams
   /** Lower-cased header names. */
   readonly headers: Readonly<Record<string, string | undefined>>
-  /** The raw body bytes as text (`""` when there is none). */
+  /**
+   * The raw body as received (`""` or empty bytes when there is none): bytes from a socket, which the signature is
+   * checked over before they are decoded as strict UTF-8; a string is taken as the text of its UTF-8 bytes.
+   */
+  readonly body: string | Uint8Array
+}
+
+/**
+ * A request whose body has been verified and decoded (what fault rules and magic values see).
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface TextRequest extends SimRequest {
   readonly body: string
 }
 

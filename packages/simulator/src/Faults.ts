@@ -10,7 +10,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { describe, type FaultAction } from "./Control/FaultRule.js"
 import { FaultStore } from "./Control/FaultStore.js"
-import { ApiFailure, renderFailure, type SimRequest, type SimResponse } from "./Envelope.js"
+import { ApiFailure, renderFailure, type SimResponse, type TextRequest } from "./Envelope.js"
 import * as MagicValues from "./MagicValues.js"
 import type { Tenant } from "./Store/Database.js"
 
@@ -23,7 +23,7 @@ import type { Tenant } from "./Store/Database.js"
 export interface FaultContext {
   readonly operation: string
   readonly tenant: Tenant
-  readonly request: SimRequest
+  readonly request: TextRequest
   readonly requestId: string
 }
 

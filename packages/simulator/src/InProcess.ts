@@ -170,7 +170,7 @@ export const makeHttpClient: Effect.Effect<HttpClient.HttpClient, never, Simulat
         path: url.pathname,
         query: url.searchParams,
         headers: request.headers,
-        body: bodyText(request.body)
+        body: request.body._tag === "Uint8Array" ? request.body.body : bodyText(request.body)
       }
       return PayPayApi.handle(simRequest).pipe(
         Effect.provide(context),

@@ -15,7 +15,7 @@
  */
 import { type ResultCode, ResultCodes, resultCodes } from "@paypay-effect/sdk/PayPayError"
 import type { FaultAction } from "./Control/FaultRule.js"
-import type { SimRequest } from "./Envelope.js"
+import type { TextRequest } from "./Envelope.js"
 
 /**
  * @since 0.1.0
@@ -134,6 +134,6 @@ const fromBody = (body: string): Trigger | undefined => {
  * @since 0.1.0
  * @category Parsing
  */
-export const find = (request: SimRequest): Trigger | undefined =>
+export const find = (request: TextRequest): Trigger | undefined =>
   (request.path.includes(PREFIX) ? fromPath(request.path) : undefined) ??
   (request.body.includes(PREFIX) ? fromBody(request.body) : undefined)

@@ -18,12 +18,15 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as Runtime from "effect/Runtime"
+import * as Stream from "effect/Stream"
 import type * as Scope from "effect/Scope"
 import type * as Http from "node:http"
 import { createServer } from "node:http"
 import * as ControlApp from "./Control/ControlApp.js"
 import { PREFIX } from "./Control/ControlApi.js"
-import type { SimRequest, SimResponse } from "./Envelope.js"
+import { ApiFailure, renderFailure, type SimRequest, type SimResponse } from "./Envelope.js"
+import * as Ids from "./Domain/Ids.js"
+import * as Limits from "./Limits.js"
 import type { Outcome } from "./Faults.js"
 import * as PayPayApi from "./PayPayApi.js"
 import type * as Simulator from "./Simulator.js"
@@ -42,16 +45,53 @@ export interface Mount {
   readonly app: HttpApp.Default<never, Simulator.Services>
 }
 
-const toResponse = (response: SimResponse) =>
+const toResponse = (response: SimResponse, close = false) =>
   HttpServerResponse.text(response.body, {
     status: response.status,
-    headers: response.headers,
+    headers: close ? { ...response.headers, connection: "close" } : response.headers,
     contentType: response.headers["content-type"] ?? "application/json"
   })
 
+/** The `Content-Length` a request declares (`0` without one). */
+const declaredLength = (value: string | undefined): number => (value === undefined ? 0 : Number(value))
+
 /**
- * The PayPay API as an `HttpApp`: reads the raw body once (it is what the signature covers) and answers with
- * the handler's response; a `Drop` fault destroys the connection without an answer.
+ * The body bytes of a platform request, or `undefined` when there are more than `Limits.MAX_BODY_BYTES`: refused
+ * unread when `Content-Length` says so, else read to the end while keeping no more than the limit (so the answer
+ * can still be written on the connection).
+ */
+const bytesOf = (request: HttpServerRequest.HttpServerRequest): Effect.Effect<Uint8Array | undefined> => {
+  if (declaredLength(request.headers["content-length"]) > Limits.MAX_BODY_BYTES) return Effect.succeed(undefined)
+  const chunks: Array<Uint8Array> = []
+  let total = 0
+  return request.stream.pipe(
+    Stream.runForEach((chunk) =>
+      Effect.sync(() => {
+        total += chunk.length
+        if (total <= Limits.MAX_BODY_BYTES) chunks.push(chunk)
+      })
+    ),
+    Effect.map(() => total),
+    Effect.orElseSucceed(() => 0),
+    Effect.map((read) => (read > Limits.MAX_BODY_BYTES ? undefined : Buffer.concat(chunks, read)))
+  )
+}
+
+const internalError = (cause: Cause.Cause<unknown>) =>
+  Effect.zipRight(
+    Effect.logError("PayPay API request failed", cause),
+    Effect.map(Ids.requestId, (requestId) =>
+      renderFailure(
+        new ApiFailure({ code: "INTERNAL_SERVER_ERROR", codeId: "08101000", detail: "simulator defect (logged)" }),
+        requestId
+      )
+    )
+  )
+
+/**
+ * The PayPay API as an `HttpApp`: reads the raw body bytes once (they are what the signature covers; over
+ * `Limits.MAX_BODY_BYTES` they are refused with `413`) and answers with the handler's response, a defect with
+ * `500 INTERNAL_SERVER_ERROR`, both in the envelope; a `Drop` fault destroys the connection without an answer.
  *
  * @since 0.1.0
  * @category Apps
@@ -59,20 +99,27 @@ const toResponse = (response: SimResponse) =>
 export const paypayApp: HttpApp.Default<never, Simulator.Services> = Effect.gen(function* () {
   const request = yield* HttpServerRequest.HttpServerRequest
   const url = new URL(request.url, "http://simulator")
-  const body = yield* Effect.orElseSucceed(request.text, () => "")
-  const outcome = yield* PayPayApi.handle({
-    method: request.method,
-    path: url.pathname,
-    query: url.searchParams,
-    headers: request.headers,
-    body
-  })
+  const body = yield* bytesOf(request)
+  const outcome = yield* PayPayApi.handle(
+    {
+      method: request.method,
+      path: url.pathname,
+      query: url.searchParams,
+      headers: request.headers,
+      body: body ?? ""
+    },
+    { tooLarge: body === undefined }
+  )
   if ("_tag" in outcome) {
     NodeHttpServerRequest.toServerResponse(request).destroy()
     return yield* Effect.interrupt
   }
-  return toResponse(outcome)
-})
+  return toResponse(outcome, body === undefined)
+}).pipe(
+  Effect.catchAllCause((cause) =>
+    Cause.isInterruptedOnly(cause) ? Effect.failCause(cause) : Effect.map(internalError(cause), (r) => toResponse(r))
+  )
+)
 
 /**
  * The whole simulator as one `HttpApp`: mounts first (longest prefix wins), then the PayPay API; CORS around all
@@ -100,33 +147,40 @@ export const app = (mounts: ReadonlyArray<Mount> = []): HttpApp.Default<never, S
  */
 export const webMounts: ReadonlyArray<Mount> = WebApp.mounts
 
-const MAX_BODY_BYTES = 10 * 1024 * 1024
-
 const PLAIN_URL = /^\/(?!\/)[\w\-.~!$&'()*+,;=:@%/]*(\?[\x21-\x22\x24-\x7e]*)?$/
 
 /** Whether `new URL(url, base)` would give back `path` unchanged: no dot segments, nothing to percent-encode. */
 const isPlain = (url: string, path: string) => PLAIN_URL.test(url) && !path.includes("/.") && !/%2e/i.test(path)
 
-const readBody = (request: Http.IncomingMessage, use: (body: string) => void) => {
-  let body = ""
+/**
+ * Reads the raw body bytes of `request` and hands them to `use`, or `undefined` when there are more than
+ * `Limits.MAX_BODY_BYTES` (then `use` runs at once: with a `Content-Length` over the limit nothing is read). A
+ * connection that fails before the end gets no call.
+ */
+const readBody = (request: Http.IncomingMessage, use: (body: Uint8Array | undefined) => void) => {
+  if (declaredLength(request.headers["content-length"]) > Limits.MAX_BODY_BYTES) return use(undefined)
+  const chunks: Array<Buffer> = []
   let bytes = 0
   let done = false
-  const finish = (text: string) => {
+  request.on("data", (chunk: Buffer) => {
     if (done) return
-    done = true
-    use(text)
-  }
-  request.setEncoding("utf8")
-  request.on("data", (chunk: string) => {
-    body += chunk
-    bytes += Buffer.byteLength(chunk)
-    if (bytes > MAX_BODY_BYTES) {
-      finish("")
-      request.destroy()
+    bytes += chunk.length
+    if (bytes > Limits.MAX_BODY_BYTES) {
+      done = true
+      chunks.length = 0
+      use(undefined)
+    } else {
+      chunks.push(chunk)
     }
   })
-  request.once("end", () => finish(body))
-  request.once("error", () => finish(""))
+  request.once("end", () => {
+    if (done) return
+    done = true
+    use(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, bytes))
+  })
+  request.once("error", () => {
+    done = true
+  })
 }
 
 /**
@@ -135,7 +189,7 @@ const readBody = (request: Http.IncomingMessage, use: (body: string) => void) =>
  */
 const headersOf = (request: Http.IncomingMessage): SimRequest["headers"] => request.headers as SimRequest["headers"]
 
-const respond = (response: Http.ServerResponse, outcome: Outcome) => {
+const respond = (response: Http.ServerResponse, outcome: Outcome, close = false) => {
   if ("_tag" in outcome) {
     response.destroy()
     return
@@ -143,7 +197,8 @@ const respond = (response: Http.ServerResponse, outcome: Outcome) => {
   response.writeHead(outcome.status, {
     ...outcome.headers,
     "content-type": outcome.headers["content-type"] ?? "application/json",
-    "content-length": Buffer.byteLength(outcome.body)
+    "content-length": Buffer.byteLength(outcome.body),
+    ...(close ? { connection: "close" } : {})
   })
   response.end(outcome.body)
 }
@@ -180,13 +235,10 @@ export const serve = (
     const onFailure = (response: Http.ServerResponse) => (cause: Cause.Cause<never>) =>
       Cause.isInterruptedOnly(cause)
         ? Effect.void
-        : Effect.zipRight(
-            Effect.logError("PayPay API request failed", cause),
-            Effect.sync(() => {
-              if (!response.headersSent) response.writeHead(500)
-              response.end()
-            })
-          )
+        : Effect.map(internalError(cause), (answer) => {
+            if (response.headersSent) response.end()
+            else respond(response, answer)
+          })
     const listener = (request: Http.IncomingMessage, response: Http.ServerResponse) => {
       const url = request.url ?? "/"
       const query = url.indexOf("?")
@@ -201,13 +253,14 @@ export const serve = (
           path,
           query: new URLSearchParams(query === -1 ? "" : url.slice(query)),
           headers: headersOf(request),
-          body
+          body: body ?? ""
         }
-        runCallback(PayPayApi.handle(simRequest), {
+        const tooLarge = body === undefined
+        runCallback(PayPayApi.handle(simRequest, { tooLarge }), {
           onExit: (exit) => {
             if (Exit.isFailure(exit)) return run(onFailure(response)(exit.cause))
             try {
-              respond(response, exit.value)
+              respond(response, exit.value, tooLarge)
             } catch (defect) {
               run(onFailure(response)(Cause.die(defect)))
             }

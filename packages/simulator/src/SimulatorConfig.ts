@@ -65,6 +65,12 @@ export interface Options {
    * behaviour of earlier versions, for those who want it. Off by default: PayPay refuses unknown merchants.
    */
   readonly anyMerchant?: boolean | undefined
+  /**
+   * `Host` names the control API and hosted pages answer besides loopback names, IP addresses and `publicUrl`'s
+   * host (DNS-rebinding protection, `HostCheck.ts`): exact names, `.example.com` for a domain and its subdomains,
+   * or `*` for any.
+   */
+  readonly allowedHosts?: ReadonlyArray<string> | undefined
 }
 
 /**

@@ -126,7 +126,9 @@ describe("Cli", () => {
           "k.pem",
           "--quiet",
           "--webhook-url",
-          "http://hooks.test/paypay"
+          "http://hooks.test/paypay",
+          "--allowed-host",
+          "dev.test, .corp.test"
         ])
         assert.deepStrictEqual(settings, {
           port: 0,
@@ -145,7 +147,8 @@ describe("Cli", () => {
           cert: resolve("c.pem"),
           key: resolve("k.pem"),
           quiet: true,
-          webhookUrl: "http://hooks.test/paypay"
+          webhookUrl: "http://hooks.test/paypay",
+          allowedHosts: ["dev.test", ".corp.test"]
         })
       })
     )

@@ -26,6 +26,7 @@ const raw = (
       HttpClientRequest.setHeaders(headers)
     )
     if (body !== undefined) request = HttpClientRequest.bodyText(request, body, contentType)
+    else if (method !== "GET") request = HttpClientRequest.setHeader(request, "content-type", contentType)
     const response = yield* client.execute(request)
     const text = yield* response.text
     return { status: response.status, json: text === "" ? undefined : (JSON.parse(text) as any) }
@@ -300,14 +301,22 @@ describe("control API, in process", () => {
       assert.strictEqual((yield* trusted.health).status, "ok")
       const header = yield* raw("GET", "/_simulator/health", undefined, { "x-simulator-token": "s3cret" })
       assert.strictEqual(header.status, 200)
+      for (const given of ["", "s", "s3cre", "s3cret!", "S3CRET", "s3cret s3cret"]) {
+        const viaHeader = yield* raw("GET", "/_simulator/health", undefined, { "x-simulator-token": given })
+        assert.strictEqual(viaHeader.status, 401, JSON.stringify(given))
+        const viaBearer = yield* raw("GET", "/_simulator/health", undefined, { authorization: `Bearer ${given}` })
+        assert.strictEqual(viaBearer.status, 401, JSON.stringify(given))
+      }
     }).pipe(Effect.provide(InProcess.layerSdk({ controlToken: "s3cret" })))
   )
 
-  it.effect("malformed JSON → 400, an empty POST body is `{}`, JSON sent as a form is JSON, unknown → 404", () =>
+  it.effect("malformed JSON → 400, an empty POST body is `{}`, a form post is refused (CSRF), unknown → 404", () =>
     Effect.gen(function* () {
       const form = "application/x-www-form-urlencoded"
       const curlStyle = yield* raw("POST", "/_simulator/clock/advance", JSON.stringify({ seconds: 5 }), {}, form)
-      assert.deepStrictEqual([curlStyle.status, curlStyle.json.offsetSeconds], [200, 5])
+      assert.deepStrictEqual([curlStyle.status, curlStyle.json.error], [415, "UnsupportedMediaType"])
+      const json = yield* raw("POST", "/_simulator/clock/advance", JSON.stringify({ seconds: 5 }))
+      assert.deepStrictEqual([json.status, json.json.offsetSeconds], [200, 5])
       const invalid = yield* raw("POST", "/_simulator/clock/advance", "{seconds:")
       assert.deepStrictEqual([invalid.status, invalid.json.error], [400, "InvalidJson"])
       const missing = yield* raw("POST", "/_simulator/clock/advance")

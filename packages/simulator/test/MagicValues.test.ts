@@ -2,7 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Codes, Refunds } from "@paypay-effect/sdk"
 import { Effect, Fiber, Option, TestClock } from "effect"
 import * as ControlClient from "../src/Control/ControlClient.js"
-import type { SimRequest } from "../src/Envelope.js"
+import type { TextRequest } from "../src/Envelope.js"
 import * as InProcess from "../src/InProcess.js"
 import * as MagicValues from "../src/MagicValues.js"
 
@@ -14,7 +14,7 @@ const stored = Effect.flatMap(control, (api) => api.payments).pipe(
   Effect.map((payments) => payments.map((p) => p.merchantPaymentId))
 )
 
-const request = (path: string, body: unknown = undefined): SimRequest => ({
+const request = (path: string, body: unknown = undefined): TextRequest => ({
   method: "POST",
   path,
   query: new URLSearchParams(),

@@ -139,6 +139,25 @@ describe("official PayPay Node SDK ↔ simulator over TLS: QR codes and refunds"
       })
   )
 
+  it.scopedLive("a non-ASCII body: the official SDK signs the UTF-8 bytes it sends, and the simulator agrees", () =>
+    Effect.gen(function* () {
+      const { sdk } = yield* start
+      const orderDescription = "緑茶 ☕ 😀 café"
+      const code = expectOk(
+        yield* call(() =>
+          sdk.qrCodeCreate({
+            merchantPaymentId: "official-utf8",
+            amount: yen(10),
+            codeType: "ORDER_QR",
+            orderDescription
+          })
+        ),
+        201
+      )
+      assert.strictEqual(code.orderDescription, orderDescription)
+    })
+  )
+
   it.scopedLive("a client with a wrong secret gets 401 UNAUTHORIZED naming the mac", () =>
     Effect.gen(function* () {
       const { started } = yield* start

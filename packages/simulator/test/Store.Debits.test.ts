@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Either, Layer, Option } from "effect"
+import { Effect, Either, Layer, Option, TestClock } from "effect"
 import * as SimClock from "../src/SimClock.js"
 import * as Captures from "../src/Store/Captures.js"
 import * as Database from "../src/Store/Database.js"
@@ -41,6 +41,37 @@ describe("Store Debits, Captures and Expiry", () => {
       assert.strictEqual(results.find(Either.isLeft)?.left._tag, "SuspectedDuplicate")
       assert.strictEqual(yield* balance(), 9300)
     }).pipe(Effect.provide(TestLayer))
+  )
+
+  it.effect(
+    "the similar-transaction rule is per merchant: the same user and amount on another merchant of the key",
+    () =>
+      Effect.gen(function* () {
+        const other = Database.tenant("key", "merchant-2")
+        const otherKey = Database.tenant("key-2", "merchant")
+        for (const owner of [shop, other, otherKey]) {
+          yield* Effect.flatMap(UserStore.UserStore, (users) => users.create(owner, { userAuthorizationId: "user-1" }))
+        }
+        const pay = (owner: Database.Tenant, merchantPaymentId: string) =>
+          Effect.either(
+            Debits.createNative(owner, { merchantPaymentId, userAuthorizationId: "user-1", amount: jpy(700) })
+          )
+        assert.isTrue(Either.isRight(yield* pay(shop, "first")))
+        assert.isTrue(Either.isRight(yield* pay(other, "on-another-merchant")))
+        assert.isTrue(Either.isRight(yield* pay(otherKey, "on-another-key")))
+        const again = yield* pay(shop, "again")
+        assert.strictEqual(Either.isLeft(again) ? again.left._tag : "Right", "SuspectedDuplicate")
+        const otherAmount = yield* Effect.either(
+          Debits.createNative(shop, {
+            merchantPaymentId: "other-amount",
+            userAuthorizationId: "user-1",
+            amount: jpy(701)
+          })
+        )
+        assert.isTrue(Either.isRight(otherAmount))
+        yield* TestClock.adjust("301 seconds")
+        assert.isTrue(Either.isRight(yield* pay(shop, "after-the-window")))
+      }).pipe(Effect.provide(TestLayer))
   )
 
   it.effect("a refused debit writes nothing: no payment, no balance change", () =>

@@ -241,6 +241,30 @@ layer(TestServer, { excludeTestServices: true })("tampering over a real socket",
       })
     )
 
+    it.effect("mac: a proper prefix of the right MAC (every length), an empty-looking one, an extension", () =>
+      Effect.gen(function* () {
+        const path = "/v2/codes/payments/t-prefix"
+        const header = authorization({ method: "GET", path })
+        const mac = header.split(":")[2]!
+        const withMac = (value: string) => header.replace(`:${mac}:`, `:${value}:`)
+        for (const candidate of [mac.slice(0, 1), mac.slice(0, 8), mac.slice(0, 43), mac.slice(0, -1), `${mac}=`]) {
+          const answer = yield* send({
+            method: "GET",
+            path,
+            headers: { Authorization: withMac(candidate), "X-ASSUME-MERCHANT": MERCHANT }
+          })
+          assertUnauthorized(answer, "mac")
+          assert.notInclude(answer.message, mac)
+        }
+        const right = yield* send({
+          method: "GET",
+          path,
+          headers: { Authorization: header, "X-ASSUME-MERCHANT": MERCHANT }
+        })
+        assert.strictEqual(right.code, "DYNAMIC_QR_PAYMENT_NOT_FOUND")
+      })
+    )
+
     it.effect("unknown API key", () =>
       Effect.gen(function* () {
         const answer = yield* send(

@@ -25,6 +25,7 @@ const decodeCreate = Route.decoder(CreateQrCodeRequest)
 const create = Route.make("POST", "/v2/codes", "Codes.create", (context) =>
   Effect.gen(function* () {
     const input = yield* decodeCreate(context.body)
+    yield* Route.checkRedirect(input)
     const config = yield* SimulatorConfig
     const store = yield* PaymentStore
     const now = yield* SimClock.pipe(Effect.flatMap((clock) => clock.nowSeconds))

@@ -11,6 +11,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import type * as Schema from "effect/Schema"
+import * as RedirectUrl from "../Domain/RedirectUrl.js"
 import { ApiFailure, type Reply } from "../Envelope.js"
 import type { Tenant } from "../Store/Database.js"
 
@@ -65,7 +66,7 @@ export const decoder = <A, I>(schema: Schema.Schema<A, I>) => {
   return (input: unknown): Effect.Effect<A, ApiFailure> => {
     const result = decode(input)
     if (Either.isRight(result)) return Effect.succeed(result.right)
-    const [issue] = ParseResult.ArrayFormatter.formatErrorSync(result.left)
+    const issue = firstIssue(result.left)
     const field = issue === undefined || issue.path.length === 0 ? "body" : issue.path.join(".")
     if (issue !== undefined && isUnsupportedCurrency(input, issue.path)) {
       return Effect.fail(
@@ -79,7 +80,7 @@ export const decoder = <A, I>(schema: Schema.Schema<A, I>) => {
     return Effect.fail(
       new ApiFailure({
         code: issue?._tag === "Missing" ? "MISSING_REQUEST_PARAMS" : "INVALID_REQUEST_PARAMS",
-        detail: `${field}: ${issue?.message ?? "invalid"}`
+        detail: `${field}: ${clip(issue?.message ?? "invalid")}`
       })
     )
   }
@@ -99,6 +100,22 @@ const isUnsupportedCurrency = (input: unknown, path: ReadonlyArray<PropertyKey>)
 }
 
 /**
+ * The longest diagnostic quoted back: a message may quote the offending value, which is bounded in depth
+ * (`Limits.MAX_JSON_DEPTH`) but not in length.
+ */
+const MAX_DETAIL = 300
+
+const clip = (message: string) => (message.length <= MAX_DETAIL ? message : `${message.slice(0, MAX_DETAIL)}…`)
+
+const firstIssue = (error: ParseResult.ParseError): ParseResult.ArrayFormatterIssue | undefined => {
+  try {
+    return ParseResult.ArrayFormatter.formatErrorSync(error)[0]
+  } catch {
+    return undefined
+  }
+}
+
+/**
  * Reads a required query parameter (e.g. `userAuthorizationId`).
  *
  * @since 0.1.0
@@ -109,4 +126,22 @@ export const queryParam = (context: RouteContext, name: string): Effect.Effect<s
   return value === null || value === ""
     ? Effect.fail(new ApiFailure({ code: "MISSING_REQUEST_PARAMS", detail: `${name}: query parameter is required` }))
     : Effect.succeed(value)
+}
+
+/**
+ * Refuses a `redirectUrl` the hosted pages must never send a browser to (`Domain/RedirectUrl.ts`) with
+ * `INVALID_REQUEST_PARAMS` naming the field, at create time.
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const checkRedirect = (input: {
+  readonly redirectUrl?: string | undefined
+  readonly redirectType?: string | undefined
+}): Effect.Effect<void, ApiFailure> => {
+  const problem =
+    input.redirectUrl === undefined ? undefined : RedirectUrl.problem(input.redirectUrl, input.redirectType)
+  return problem === undefined
+    ? Effect.void
+    : Effect.fail(new ApiFailure({ code: "INVALID_REQUEST_PARAMS", detail: `redirectUrl: ${problem}` }))
 }

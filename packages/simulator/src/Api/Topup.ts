@@ -74,6 +74,7 @@ export const topupDetails = (topup: Topup.Topup) => ({
 const create = Route.make("POST", "/v1/code/topup", "Topup.createQrCode", (context) =>
   Effect.gen(function* () {
     const input = yield* decodeCreate(context.body)
+    yield* Route.checkRedirect(input)
     const config = yield* SimulatorConfig
     const topup = yield* Topups.create(context.tenant, input).pipe(
       Effect.catchTag("DuplicateTopup", (error) =>

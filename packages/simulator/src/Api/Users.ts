@@ -48,6 +48,7 @@ const createSession = Route.make("POST", "/v1/qr/sessions", "Users.createAccount
     if ((input.redirectType ?? "WEB_LINK") === "WEB_LINK" && !isWebUrl(input.redirectUrl)) {
       return yield* fail("EXPECTATION_FAILED", { detail: "redirectUrl must be an http(s) URL for WEB_LINK" })
     }
+    yield* Route.checkRedirect(input)
     const config = yield* SimulatorConfig
     const session = yield* AccountLinks.create(context.tenant, input).pipe(mapFailures("SESSION_NOT_FOUND"))
     // 201 (ledger: user.link-session)

@@ -51,10 +51,21 @@ export const Health = Schema.Struct({ status: Schema.Literal("ok"), now: Schema.
 export const ClockState = Schema.Struct({ now: Schema.Number, offsetSeconds: Schema.Number })
 
 /**
+ * The most the clock can be advanced in one call: 10 years of seconds (a bound of the simulator's own: beyond it
+ * every new code would be born expired and dates leave what PayPay's APIs return).
+ *
+ * @since 0.1.0
+ * @category Constants
+ */
+export const MAX_ADVANCE_SECONDS = 10 * 365 * 86_400
+
+/**
+ * A clock advance: whole seconds from 0 to {@link MAX_ADVANCE_SECONDS}.
+ *
  * @since 0.1.0
  * @category Schemas
  */
-export const AdvanceClock = Schema.Struct({ seconds: Schema.Number.pipe(Schema.finite(), Schema.nonNegative()) })
+export const AdvanceClock = Schema.Struct({ seconds: Schema.Int.pipe(Schema.between(0, MAX_ADVANCE_SECONDS)) })
 
 /**
  * @since 0.1.0
@@ -62,7 +73,7 @@ export const AdvanceClock = Schema.Struct({ seconds: Schema.Number.pipe(Schema.f
  */
 export const CreateUser = Schema.Struct({
   userAuthorizationId: Schema.optional(PayPaySchema.Id64),
-  balance: Schema.optional(Schema.Int.pipe(Schema.nonNegative())),
+  balance: Schema.optional(PayPaySchema.Amount),
   scopes: Schema.optional(Schema.Array(Schema.String)),
   status: Schema.optional(UserStatus)
 })

@@ -59,7 +59,10 @@ export const make: Effect.Effect<HttpApp.Default<never, never>, never, Simulator
       Layer.mergeAll(ApiLive, HttpApiBuilder.Router.Live, HttpApiBuilder.Middleware.layer, HttpServer.layerContext)
     )
     const api = yield* Effect.provide(HttpApiBuilder.httpApp, context)
-    return guard(config.controlToken, Effect.provide(api, context))
+    return guard(
+      { token: config.controlToken, hosts: { publicUrl: config.publicUrl, allowedHosts: config.allowedHosts } },
+      Effect.provide(api, context)
+    )
   }
 )
 

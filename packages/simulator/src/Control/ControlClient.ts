@@ -165,10 +165,18 @@ const decodePayment = (payment: unknown) => Schema.decodeUnknown(PayPaySchema.Pa
 const defined = <A extends Record<string, unknown>>(record: A): A =>
   Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as A
 
+/** Every state change is sent as JSON, with or without a payload: the control API refuses others (CSRF). */
+const asJson = (request: HttpClientRequest.HttpClientRequest) =>
+  request.method === "GET" || request.method === "HEAD" || request.body._tag !== "Empty"
+    ? request
+    : HttpClientRequest.setHeader(request, "content-type", "application/json")
+
 const makeRaw = (baseUrl: string, token: string | undefined) =>
   HttpApiClient.make(ControlApi, {
     baseUrl,
-    transformClient: token === undefined ? undefined : HttpClient.mapRequest(HttpClientRequest.bearerToken(token))
+    transformClient: HttpClient.mapRequest((request) =>
+      token === undefined ? asJson(request) : HttpClientRequest.bearerToken(asJson(request), token)
+    )
   })
 
 /**

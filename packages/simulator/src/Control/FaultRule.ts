@@ -91,7 +91,7 @@ const matchers = {
   method: Schema.optional(Schema.String),
   merchantId: Schema.optional(Schema.String),
   /** How many requests the rule applies to; then it is removed. Unlimited when absent. */
-  times: Schema.optional(Schema.Int.pipe(Schema.positive())),
+  times: Schema.optional(Schema.Int.pipe(Schema.between(1, 1_000_000))),
   /** Chance (0..1) that a matching request gets the fault; drawn from Effect's `Random`. */
   probability: Schema.optional(Schema.Number.pipe(Schema.between(0, 1)))
 }

@@ -6,6 +6,7 @@
  */
 import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
+import * as PayPaySchema from "@paypay-effect/sdk/PayPaySchema"
 import * as Schema from "effect/Schema"
 import { Wire } from "./ControlErrors.js"
 
@@ -19,7 +20,7 @@ const Tenant = Schema.Struct({ merchantId: Schema.optional(Schema.String), apiKe
  */
 export const ApproveLink = Schema.Struct({
   userAuthorizationId: Schema.optional(Schema.String),
-  balance: Schema.optional(Schema.Int.pipe(Schema.nonNegative()))
+  balance: Schema.optional(PayPaySchema.Amount)
 })
 
 /**
@@ -40,7 +41,7 @@ export const LinkAnswer = Schema.Struct({
  * @since 0.1.0
  * @category Schemas
  */
-export const CampaignBalance = Schema.Struct({ balance: Schema.Int.pipe(Schema.nonNegative()) })
+export const CampaignBalance = Schema.Struct({ balance: PayPaySchema.Amount })
 
 const sessionId = Schema.Struct({ sessionId: Schema.String })
 const merchantPaymentId = Schema.Struct({ merchantPaymentId: Schema.String })

@@ -11,6 +11,9 @@ import * as Schema from "effect/Schema"
 import { Attempt, Endpoint, Event, EventStatus, SetEndpoint, Switches, SwitchesPatch } from "../Webhooks/Models.js"
 import { Wire } from "./ControlErrors.js"
 
+/** A webhook event id in a path or query: a non-negative safe integer. */
+const EventId = Schema.NumberFromString.pipe(Schema.int(), Schema.between(0, Number.MAX_SAFE_INTEGER))
+
 const Tenant = {
   merchantId: Schema.optional(Schema.String),
   apiKey: Schema.optional(Schema.String)
@@ -36,7 +39,7 @@ export const EventsParams = Schema.Struct({ ...Tenant, status: Schema.optional(E
  * @since 0.1.0
  * @category Schemas
  */
-export const DeliveriesParams = Schema.Struct({ ...Tenant, eventId: Schema.optional(Schema.NumberFromString) })
+export const DeliveriesParams = Schema.Struct({ ...Tenant, eventId: Schema.optional(EventId) })
 
 /**
  * `POST /webhooks/redeliver` answer.
@@ -46,7 +49,7 @@ export const DeliveriesParams = Schema.Struct({ ...Tenant, eventId: Schema.optio
  */
 export const Redelivered = Schema.Struct({ redelivered: Schema.Number })
 
-const eventId = Schema.Struct({ id: Schema.NumberFromString })
+const eventId = Schema.Struct({ id: EventId })
 
 /**
  * `GET|PUT|DELETE /webhooks/endpoint`, `GET|PUT /webhooks/switches`, `GET /webhooks/events`,

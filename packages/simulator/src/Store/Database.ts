@@ -13,6 +13,7 @@ import * as Arr from "effect/Array"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
+import * as PaymentDoc from "./PaymentDoc.js"
 import * as Sqlite from "./Sqlite.js"
 
 /**
@@ -62,6 +63,10 @@ const statements: ReadonlyArray<string> = [
     kind TEXT NOT NULL,
     status TEXT NOT NULL,
     doc TEXT NOT NULL,
+    user_authorization_id TEXT,
+    amount INTEGER,
+    started_at INTEGER,
+    expires_at INTEGER,
     UNIQUE (api_key, merchant_id, merchant_payment_id)
   )`,
   "CREATE UNIQUE INDEX IF NOT EXISTS payments_payment_id ON payments (payment_id)",
@@ -82,14 +87,18 @@ const statements: ReadonlyArray<string> = [
     UNIQUE (api_key, merchant_id, user_authorization_id)
   )`,
   "DROP INDEX IF EXISTS payments_status",
-  `CREATE INDEX IF NOT EXISTS payments_held ON payments (json_extract(doc, '$.expiresAt'))
+  "DROP INDEX IF EXISTS payments_held",
+  `CREATE INDEX IF NOT EXISTS payments_held_until ON payments (expires_at)
     WHERE status IN ('AUTHORIZED', 'REAUTHORIZING')`,
+  `CREATE INDEX IF NOT EXISTS payments_by_user
+    ON payments (api_key, merchant_id, user_authorization_id, amount, started_at)`,
   `CREATE TABLE IF NOT EXISTS link_sessions (
     session_id TEXT PRIMARY KEY,
     api_key TEXT NOT NULL,
     merchant_id TEXT NOT NULL,
     doc TEXT NOT NULL
   )`,
+  "CREATE INDEX IF NOT EXISTS link_sessions_tenant ON link_sessions (api_key, merchant_id)",
   `CREATE TABLE IF NOT EXISTS campaign_wallets (
     api_key TEXT NOT NULL,
     merchant_id TEXT NOT NULL,
@@ -182,14 +191,93 @@ export const extraTenantTables: ReadonlyArray<string> = [
 ]
 
 /**
- * Create every table and index if missing. Idempotent.
+ * The version of the schema this code writes, kept in the `kv` table under {@link SCHEMA_VERSION_KEY}. Version 1
+ * is every database made before versions were recorded; version 2 keeps what queries filter and index on in real
+ * columns of `payments` (`PaymentDoc.columns`) instead of in `json_extract` over the stored document.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export const SCHEMA_VERSION = 2
+
+/**
+ * @since 0.1.0
+ * @category Models
+ */
+export const SCHEMA_VERSION_KEY = "schema_version"
+
+const BACKFILL_BATCH = 1000
+
+/**
+ * Version 1 → 2: add the real columns of `payments` and fill them from each stored document, parsed by JavaScript
+ * (whose parser has no depth limit), so a document SQLite's JSON functions cannot read is migrated like any other;
+ * one that is not JSON at all keeps `NULL`s.
+ */
+const addPaymentColumns = (sql: SqlClient.SqlClient) =>
+  Effect.gen(function* () {
+    for (const column of ["user_authorization_id TEXT", "amount INTEGER", "started_at INTEGER", "expires_at INTEGER"]) {
+      yield* sql.unsafe(`ALTER TABLE payments ADD COLUMN ${column}`)
+    }
+    let after = 0
+    while (true) {
+      const rows = yield* sql<{ readonly id: number; readonly doc: string }>`SELECT id, doc FROM payments
+        WHERE id > ${after} ORDER BY id LIMIT ${BACKFILL_BATCH}`
+      for (const row of rows) {
+        const c = PaymentDoc.columns(parseOrEmpty(row.doc))
+        yield* sql`UPDATE payments SET user_authorization_id = ${c.user_authorization_id}, amount = ${c.amount},
+          started_at = ${c.started_at}, expires_at = ${c.expires_at} WHERE id = ${row.id}`
+      }
+      const last = rows[rows.length - 1]
+      if (last === undefined || rows.length < BACKFILL_BATCH) break
+      after = last.id
+    }
+  })
+
+const parseOrEmpty = (doc: string): Record<string, unknown> => {
+  try {
+    const value: unknown = JSON.parse(doc)
+    return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {}
+  } catch {
+    return {}
+  }
+}
+
+/** Migrations by the version they upgrade from. */
+const migrations: ReadonlyArray<
+  readonly [from: number, migrate: (sql: SqlClient.SqlClient) => Effect.Effect<void, SqlError>]
+> = [[1, addPaymentColumns]]
+
+/** The recorded version; a database with tables but no recorded version is version 1, an empty one current. */
+const versionOf = (sql: SqlClient.SqlClient) =>
+  Effect.gen(function* () {
+    const recorded = yield* kvGet(SCHEMA_VERSION_KEY)
+    if (Option.isSome(recorded)) return Number(recorded.value)
+    const tables = yield* sql<{ readonly name: string }>`SELECT name FROM sqlite_master
+      WHERE type = 'table' AND name = 'payments'`
+    return tables.length === 0 ? SCHEMA_VERSION : 1
+  }).pipe(Effect.provideService(SqlClient.SqlClient, sql))
+
+/**
+ * Create every table and index if missing, after upgrading an older database (a `--db` file written by an earlier
+ * version) to {@link SCHEMA_VERSION}, all in one transaction. Idempotent.
  *
  * @since 0.1.0
  * @category Constructors
  */
 export const createSchema: Effect.Effect<void, SqlError, SqlClient.SqlClient> = Effect.flatMap(
   SqlClient.SqlClient,
-  (sql) => sql.withTransaction(Effect.forEach(statements, (statement) => sql.unsafe(statement), { discard: true }))
+  (sql) =>
+    sql.withTransaction(
+      Effect.gen(function* () {
+        yield* sql.unsafe(statements[0]!)
+        const version = yield* versionOf(sql)
+        for (const [from, migrate] of migrations) {
+          if (version <= from) yield* migrate(sql)
+        }
+        yield* Effect.forEach(statements, (statement) => sql.unsafe(statement), { discard: true })
+        yield* kvSet(SCHEMA_VERSION_KEY, String(SCHEMA_VERSION)).pipe(Effect.provideService(SqlClient.SqlClient, sql))
+      })
+    )
 )
 
 /**

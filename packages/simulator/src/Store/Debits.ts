@@ -79,7 +79,10 @@ const open = (
           return yield* new DuplicatePayment({ merchantPaymentId: input.merchantPaymentId })
         }
         if (spec.similarCheck) {
-          const earlier = yield* payments.listByUser(tenant, input.userAuthorizationId)
+          const earlier = yield* payments.recentByUser(tenant, input.userAuthorizationId, {
+            amount: input.amount.amount,
+            startedAfter: now - DirectDebit.SIMILAR_WINDOW_SECONDS
+          })
           const similar = DirectDebit.findSimilar(earlier, {
             userAuthorizationId: input.userAuthorizationId,
             amount: input.amount.amount,

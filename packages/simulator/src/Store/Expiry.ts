@@ -6,7 +6,7 @@
  * have the amount back, without any timer. {@link releaseExpired} does both, in one SQL transaction, for every
  * authorization due; `PaymentStore` and `UserStore` run it before each read, so no reader can see an expired
  * authorization whose money is still held. A single `SELECT … LIMIT 1` on the partial index of held authorizations
- * (`payments_held`, keyed by `expiresAt`) comes first, run synchronously
+ * (`payments_held_until`, keyed by the `expires_at` column) comes first, run synchronously
  * (`Store/Sqlite.ts`), so a read pays for no transaction, and almost nothing, when nothing is due.
  *
  * @since 0.1.0
@@ -23,7 +23,7 @@ import * as PaymentDoc from "./PaymentDoc.js"
 import { type Db, Sqlite } from "./Sqlite.js"
 
 const ANY_DUE = `SELECT 1 FROM payments
-  WHERE status IN ('AUTHORIZED', 'REAUTHORIZING') AND json_extract(doc, '$.expiresAt') <= ? LIMIT 1`
+  WHERE status IN ('AUTHORIZED', 'REAUTHORIZING') AND expires_at <= ? LIMIT 1`
 
 const anyDue = (db: Db, now: number) => db.get(ANY_DUE, now) !== undefined
 
@@ -40,7 +40,7 @@ const releaseDue = (now: number): Effect.Effect<void, SqlError, SqlClient.SqlCli
     sql.withTransaction(
       Effect.gen(function* () {
         const due = yield* sql<DueRow>`SELECT id, api_key, merchant_id, doc FROM payments
-          WHERE status IN ('AUTHORIZED', 'REAUTHORIZING') AND json_extract(doc, '$.expiresAt') <= ${now}`
+          WHERE status IN ('AUTHORIZED', 'REAUTHORIZING') AND expires_at <= ${now}`
         yield* Effect.forEach(
           due,
           (row) =>
@@ -57,10 +57,14 @@ const releaseDue = (now: number): Effect.Effect<void, SqlError, SqlClient.SqlCli
               )
               const user = payment.userAuthorizationId
               if (user === undefined) return
-              yield* sql`UPDATE users
-                SET doc = json_set(doc, '$.balance', json_extract(doc, '$.balance') + ${payment.amount.amount})
+              const users = yield* sql<{ readonly id: number; readonly doc: string }>`SELECT id, doc FROM users
                 WHERE api_key = ${row.api_key} AND merchant_id = ${row.merchant_id}
                 AND user_authorization_id = ${user}`
+              const holder = users[0]
+              if (holder === undefined) return
+              const credited = JSON.parse(holder.doc) as { balance: number }
+              credited.balance += payment.amount.amount
+              yield* sql`UPDATE users SET doc = ${JSON.stringify(credited)} WHERE id = ${holder.id}`
             }),
           { discard: true }
         )

@@ -143,14 +143,31 @@ export declare namespace PaymentStore {
     ) => Effect.Effect<Payment.Payment, E | PaymentNotFound | DuplicateRefund | SqlError>
     /** The tenant's payments, oldest first. */
     readonly list: (tenant: Tenant) => Effect.Effect<ReadonlyArray<Payment.Payment>, SqlError>
-    /** The tenant's payments by one user, newest first (similar-transaction check, §C.4). */
-    readonly listByUser: (
+    /**
+     * The tenant's payments of one user and amount started (authorized, else accepted) after an instant, newest
+     * first: the candidates of the similar-transaction rule (§C.4), found through an index on real columns.
+     */
+    readonly recentByUser: (
       tenant: Tenant,
-      userAuthorizationId: string
+      userAuthorizationId: string,
+      filter: RecentFilter
     ) => Effect.Effect<ReadonlyArray<Payment.Payment>, SqlError>
     /** Delete the tenant's payments and refunds, or everything when `tenant` is omitted. */
     readonly reset: (tenant?: Tenant) => Effect.Effect<void, SqlError>
   }
+}
+
+/**
+ * The filter of `recentByUser`.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface RecentFilter {
+  /** The amount in yen. */
+  readonly amount: number
+  /** Epoch seconds: only payments started strictly after it. */
+  readonly startedAfter: number
 }
 
 /**
@@ -169,8 +186,9 @@ interface DocRow {
 }
 
 const INSERT_PAYMENT = `INSERT INTO payments
-  (api_key, merchant_id, merchant_payment_id, payment_id, code_id, kind, status, doc)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+  (api_key, merchant_id, merchant_payment_id, payment_id, code_id, kind, status, doc,
+   user_authorization_id, amount, started_at, expires_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (api_key, merchant_id, merchant_payment_id) DO NOTHING`
 const SELECT_DOC = "SELECT api_key, merchant_id, doc FROM payments"
 const BY_MERCHANT_PAYMENT_ID = `${SELECT_DOC} WHERE api_key = ? AND merchant_id = ? AND merchant_payment_id = ?`
@@ -256,6 +274,7 @@ export const make = (
     const insertRow = (tenant: Tenant, payment: Payment.Payment) =>
       Effect.suspend(() => {
         const doc = PaymentDoc.encode(payment)
+        const c = PaymentDoc.columns(payment)
         return sqlite.run(
           (db) =>
             db.run(
@@ -267,7 +286,11 @@ export const make = (
               payment.code?.codeId ?? null,
               payment.kind,
               payment.status,
-              doc
+              doc,
+              c.user_authorization_id,
+              c.amount,
+              c.started_at,
+              c.expires_at
             ) === 1
         )
       }).pipe(
@@ -346,7 +369,10 @@ export const make = (
             next.refunds.filter((r) => !known.has(r.merchantRefundId))
           )
           const doc = yield* encodeDoc(next)
-          yield* sql`UPDATE payments SET status = ${next.status}, code_id = ${next.code?.codeId ?? null}, doc = ${doc}
+          const c = PaymentDoc.columns(next)
+          yield* sql`UPDATE payments SET status = ${next.status}, code_id = ${next.code?.codeId ?? null}, doc = ${doc},
+          user_authorization_id = ${c.user_authorization_id}, amount = ${c.amount}, started_at = ${c.started_at},
+          expires_at = ${c.expires_at}
           WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId}
           AND merchant_payment_id = ${merchantPaymentId}`
           yield* notify(tenant, current.value.status, next)
@@ -371,11 +397,12 @@ export const make = (
         (rows) => Effect.forEach(rows, (row) => read(row.doc))
       )
 
-    const listByUser = (tenant: Tenant, userAuthorizationId: string) =>
+    const recentByUser = (tenant: Tenant, userAuthorizationId: string, filter: RecentFilter) =>
       Effect.flatMap(
         fresh(sql<DocRow>`SELECT api_key, merchant_id, doc FROM payments
           WHERE api_key = ${tenant.apiKey} AND merchant_id = ${tenant.merchantId}
-          AND json_extract(doc, '$.userAuthorizationId') = ${userAuthorizationId} ORDER BY id DESC`),
+          AND user_authorization_id = ${userAuthorizationId} AND amount = ${filter.amount}
+          AND started_at > ${filter.startedAfter} ORDER BY id DESC`),
         (rows) => Effect.forEach(rows, (row) => read(row.doc))
       )
 
@@ -402,7 +429,7 @@ export const make = (
       update,
       modify,
       list,
-      listByUser,
+      recentByUser,
       reset
     })
   })

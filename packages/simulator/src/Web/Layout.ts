@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as RedirectUrl from "../Domain/RedirectUrl.js"
 import { type Html, html, raw } from "./Html.js"
 import { stylesheet } from "./style.js"
 
@@ -87,14 +88,27 @@ ${options.back === undefined ? "" : html`<p><a class="button" href="${options.ba
 </section>`
   })
 
+const isOwnPath = (location: string) => /^\/(?![/\\])/.test(location)
+
 /**
- * `303 See Other` to `location` (after a form post, like PayPay's redirect to the merchant).
+ * `303 See Other` to `location` (after a form post, like PayPay's redirect to the merchant): one of the
+ * simulator's own paths, or an absolute URL that `Domain/RedirectUrl.ts` allows, normalised as a browser reads it.
+ * Any other target (`javascript:`, `data:`, … from a merchant's `redirectUrl`) gets an error page instead: no page
+ * ever answers with such a `Location`.
  *
  * @since 0.1.0
  * @category Rendering
  */
-export const seeOther = (location: string): HttpServerResponse.HttpServerResponse =>
-  HttpServerResponse.redirect(location, { status: 303, headers: { "cache-control": "no-store" } })
+export const seeOther = (location: string): HttpServerResponse.HttpServerResponse => {
+  const target = isOwnPath(location) ? location : RedirectUrl.target(location)
+  return target === undefined
+    ? errorPage({
+        status: 400,
+        title: "Redirect refused",
+        message: "The merchant's redirectUrl is not a web or app link the simulator will send a browser to."
+      })
+    : HttpServerResponse.redirect(target, { status: 303, headers: { "cache-control": "no-store" } })
+}
 
 /**
  * JPY as PayPay shows it: `¥1,234`.

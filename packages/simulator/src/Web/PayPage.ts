@@ -18,6 +18,7 @@ import * as Wire from "../Api/Wire.js"
 import * as PaymentHandlers from "../Control/PaymentHandlers.js"
 import * as Jst from "../Domain/Jst.js"
 import * as Payment from "../Domain/Payment.js"
+import * as RedirectUrl from "../Domain/RedirectUrl.js"
 import { SimClock } from "../SimClock.js"
 import type * as Simulator from "../Simulator.js"
 import { SimulatorConfig } from "../SimulatorConfig.js"
@@ -37,15 +38,6 @@ type Handler = Effect.Effect<
 const pagePath = (codeId: string) => `/pay/${encodeURIComponent(codeId)}`
 
 const locate = (codeId: string) => Effect.orDie(Effect.flatMap(PaymentStore, (store) => store.locateByCodeId(codeId)))
-
-const redirectTarget = (url: string | undefined): string | undefined => {
-  if (url === undefined) return undefined
-  try {
-    return new URL(url).href
-  } catch {
-    return undefined
-  }
-}
 
 const backToMerchant = (payment: Payment.Payment) => {
   const href = safeHref(payment.code?.redirectUrl)
@@ -201,7 +193,9 @@ export const show: Handler = Effect.gen(function* () {
 })
 
 const afterwards = (payment: Payment.Payment, codeId: string) =>
-  Layout.seeOther(redirectTarget(payment.code?.redirectUrl) ?? `${pagePath(codeId)}/result`)
+  Layout.seeOther(
+    RedirectUrl.target(payment.code?.redirectUrl, payment.code?.redirectType) ?? `${pagePath(codeId)}/result`
+  )
 
 /**
  * `POST /pay/{codeId}` (`action` = `pay` | `decline` | `expire`, `user` = a test user id or empty for the default

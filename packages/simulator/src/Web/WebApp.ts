@@ -8,14 +8,22 @@
  * | `GET/POST /app/opa/user_authorization` | web authorization consent page (`Web/LinkPage.ts`) |
  * | `GET /_dashboard` | live dashboard (`Web/Dashboard.ts`) |
  *
- * Unknown paths under these prefixes get an HTML 404; a defect gets an HTML 500 (and is logged).
+ * Unknown paths under these prefixes get an HTML 404; a defect gets an HTML 500 (and is logged). A request whose
+ * `Host` is not this simulator's (`HostCheck.ts`, DNS-rebinding protection) gets an HTML 403; a form body is read
+ * up to `Limits.MAX_CONTROL_BODY_BYTES`.
  *
  * @since 0.1.0
  */
 import type * as HttpApp from "@effect/platform/HttpApp"
+import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
 import * as HttpRouter from "@effect/platform/HttpRouter"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as HostCheck from "../HostCheck.js"
+import * as Limits from "../Limits.js"
 import type * as Simulator from "../Simulator.js"
+import { SimulatorConfig } from "../SimulatorConfig.js"
 import * as Dashboard from "./Dashboard.js"
 import * as Layout from "./Layout.js"
 import * as LinkPage from "./LinkPage.js"
@@ -38,7 +46,15 @@ const router = HttpRouter.empty.pipe(
  * @since 0.1.0
  * @category Apps
  */
-export const app: HttpApp.Default<never, Simulator.Services> = router.pipe(
+export const app: HttpApp.Default<never, Simulator.Services> = Effect.gen(function* () {
+  const request = yield* HttpServerRequest.HttpServerRequest
+  const config = yield* SimulatorConfig
+  const host = request.headers["host"]
+  if (host !== undefined && !HostCheck.allowed(host, config)) {
+    return Layout.errorPage({ status: 403, title: "Host not allowed", message: HostCheck.refusal(host) })
+  }
+  return yield* HttpIncomingMessage.withMaxBodySize(router, Option.some(Limits.MAX_CONTROL_BODY_BYTES))
+}).pipe(
   Effect.catchTag("RouteNotFound", () =>
     Effect.succeed(Layout.errorPage({ status: 404, title: "Not found", message: "There is no page here." }))
   ),

@@ -38,7 +38,7 @@ export const dashboardScript = String.raw`(() => {
 
   const call = async (method, path, body) => {
     const headers = {}
-    if (body !== undefined) headers["content-type"] = "application/json"
+    if (method !== "GET") headers["content-type"] = "application/json"
     if (token) headers["x-simulator-token"] = token
     const response = await fetch(control + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
     if (response.status === 401) {

@@ -99,7 +99,7 @@ export const SetEndpoint = Schema.Struct({
 export const Switches = Schema.Struct({
   drop: Schema.Boolean,
   duplicate: Schema.Boolean,
-  delayMillis: Schema.Int.pipe(Schema.nonNegative()),
+  delayMillis: Schema.Int.pipe(Schema.between(0, 3_600_000)),
   reorder: Schema.Boolean,
   maintenance: Schema.Boolean
 })
