@@ -142,6 +142,9 @@ const surface: Record<string, ReadonlyArray<string>> = {
     "tagOf"
   ],
   PayPaySchema: [
+    "EchoedMetadata",
+    "METADATA_MAX_BYTES",
+    "METADATA_MAX_DEPTH",
     "DataList",
     "optionalObject",
     "Amount",

@@ -73,7 +73,7 @@ describe("store schema", () => {
       assert.deepStrictEqual(codesOf(again), codesOf(other))
       assert.include(codesOf(other), "POST /v2/payments SUCCESS")
       assert.include(codesOf(other), "POST /v2/refunds SUCCESS")
-    }).pipe(Effect.provide(Simulator.layer()))
+    }).pipe(Effect.provide(Simulator.layer({ anyMerchant: true })))
   )
 })
 
@@ -234,11 +234,12 @@ const LISTINGS: ReadonlyArray<RegExp> = [
   /^SELECT \* FROM webhook_events WHERE api_key = \? AND merchant_id = \? ORDER BY id$/
 ]
 
-/** Run once when the simulator starts, never by a request: the schema check and the webhook settings it caches. */
+/** Run once when the simulator starts, never by a request: the schema check, and the webhook settings and merchant registry it caches. */
 const STARTUP: ReadonlyArray<RegExp> = [
   /FROM sqlite_master/,
   /^SELECT api_key, merchant_id, url, schedule FROM webhook_endpoints$/,
-  /^SELECT api_key, merchant_id, doc FROM webhook_switches$/
+  /^SELECT api_key, merchant_id, doc FROM webhook_switches$/,
+  /^SELECT api_key, doc FROM merchants$/
 ]
 
 /** Tables with one row per merchant (keyed by `api_key, merchant_id`): a tenant lookup there is a single row. */
@@ -288,7 +289,7 @@ describe("query plans", () => {
           yield* control.advanceClock(40 * 86_400)
           yield* sweep("plan-a", "pa2")
           yield* control.reset()
-        }).pipe(Effect.provide(InProcess.layer()))
+        }).pipe(Effect.provide(InProcess.layer({ anyMerchant: true })))
       )
       const found = yield* Effect.flatMap(Sqlite.Sqlite, (sqlite) =>
         sqlite.run((db) => violations(db, statements))

@@ -170,6 +170,12 @@ const statements: ReadonlyArray<string> = [
     merchant_id TEXT NOT NULL,
     doc TEXT NOT NULL,
     PRIMARY KEY (api_key, merchant_id)
+  )`,
+  `CREATE TABLE IF NOT EXISTS merchants (
+    api_key TEXT NOT NULL,
+    merchant_id TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (api_key, merchant_id)
   )`
 ]
 

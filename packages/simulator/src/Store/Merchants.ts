@@ -73,7 +73,7 @@ const compact = (merchant: Merchant): Merchant =>
     : { merchantId: merchant.merchantId, onboardedBefore2025: merchant.onboardedBefore2025 }
 
 /**
- * The registry over `SimulatorConfig` and the database's `merchants` table (created here if missing).
+ * The registry over `SimulatorConfig` and the database's `merchants` table (created with the rest of the schema in `Database.ts`).
  *
  * @since 0.1.0
  * @category Constructors
@@ -82,12 +82,6 @@ export const make: Effect.Effect<Merchants.Service, SqlError, SqlClient.SqlClien
   function* () {
     const sql = yield* SqlClient.SqlClient
     const config = yield* SimulatorConfig
-    yield* sql`CREATE TABLE IF NOT EXISTS merchants (
-      api_key TEXT NOT NULL,
-      merchant_id TEXT NOT NULL,
-      doc TEXT NOT NULL,
-      PRIMARY KEY (api_key, merchant_id)
-    )`
     const byKey = new Map<string, Map<string, Merchant>>()
     const remember = (apiKey: string, merchant: Merchant) => {
       const merchants = byKey.get(apiKey) ?? new Map<string, Merchant>()
