@@ -317,6 +317,29 @@ layer(Env, { excludeTestServices: true })("hosted pages over a socket", (it) => 
     })
   )
 
+  it.effect("the authorization page refuses to switch to a merchant the registry does not know", () =>
+    Effect.gen(function* () {
+      const base = yield* baseUrl
+      const url = yield* Jwt.authorizationUrl(
+        { iss: "Shop", scope: "direct_debit", nonce: "n", redirectUrl: "https://s.test/cb", referenceId: "r" },
+        { baseUrl: base }
+      )
+      const query = new URL(url).searchParams
+      const switched = yield* request(`${url}&assumeMerchant=not-registered`)
+      assert.strictEqual(switched.status, 403)
+      assert.include(switched.body, "not-registered")
+      assert.include(switched.body, SimulatorConfig.defaultMerchantId)
+      const posted = yield* post(`${base}/app/opa/user_authorization`, {
+        apiKey: query.get("apiKey")!,
+        requestToken: query.get("requestToken")!,
+        merchantId: "not-registered",
+        decision: "allow"
+      })
+      assert.strictEqual(posted.status, 403)
+      assert.isNull(posted.location)
+    })
+  )
+
   it.effect("the dashboard is served with its script and the control API prefix", () =>
     Effect.gen(function* () {
       const page = yield* request(`${yield* baseUrl}/_dashboard`)

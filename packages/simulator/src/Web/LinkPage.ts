@@ -18,10 +18,12 @@ import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import { Rejection } from "../Domain/Rejection.js"
+import { merchantProblem } from "../Auth.js"
 import { Journal } from "../Journal.js"
 import type * as Simulator from "../Simulator.js"
 import { type Credential, defaultMerchantId, merchantsOf } from "../SimulatorConfig.js"
 import * as AccountLinks from "../Store/AccountLinks.js"
+import { Merchants } from "../Store/Merchants.js"
 import { type Tenant, tenant as makeTenant } from "../Store/Database.js"
 import * as UserActions from "../Store/UserActions.js"
 import { DEFAULT_BALANCE, type TestUser, UserStore } from "../Store/UserStore.js"
@@ -187,6 +189,22 @@ ${hidden({ apiKey, requestToken })}
 <button class="small">Switch merchant</button>
 </form></section>`
 
+const unregisteredMerchant = (detail: string) =>
+  Layout.errorPage({
+    status: 403,
+    title: "Unknown merchant",
+    message: "The simulator cannot act for this merchant: it is not registered for the request token's API key.",
+    detail
+  })
+
+/**
+ * The merchant the web authorization page acts for, checked against the registry as the PayPay API checks
+ * `X-ASSUME-MERCHANT` (`Auth.merchantProblem`): a tester switching to an unregistered id gets an error page, never a
+ * link in a tenant the API would refuse (inference: PayPay's page has no switcher; the registry rule is the API's).
+ */
+const checkedMerchant = (apiKey: string, merchantId: string) =>
+  Effect.map(Merchants, (merchants) => merchantProblem(apiKey, merchantId, merchants))
+
 /**
  * `GET /app/opa/user_authorization?apiKey=…&requestToken=…[&assumeMerchant=…]`: validates the request token and
  * shows the consent page.
@@ -202,6 +220,8 @@ export const authorize: Handler = Effect.gen(function* () {
   const apiKey = token.credential.apiKey
   const requestToken = query("requestToken")!
   const merchantId = query("assumeMerchant") ?? (yield* guessMerchant(token.credential))
+  const problem = yield* checkedMerchant(apiKey, merchantId)
+  if (problem !== undefined) return unregisteredMerchant(problem)
   return Layout.page({
     title: "Link your PayPay account",
     body: consentBody({
@@ -230,6 +250,8 @@ export const authorizeAnswer: Handler = Effect.gen(function* () {
   if (verified._tag === "Left") return invalidRequest(verified.left)
   const token = verified.right
   const merchantId = form("merchantId") ?? (yield* guessMerchant(token.credential))
+  const problem = yield* checkedMerchant(token.credential.apiKey, merchantId)
+  if (problem !== undefined) return unregisteredMerchant(problem)
   const session = yield* Effect.orDie(
     AccountLinks.create(makeTenant(token.credential.apiKey, merchantId), {
       scopes: token.scopes,
