@@ -5,7 +5,7 @@ import * as Jose from "jose"
 import * as UserAuth from "../src/Domain/UserAuth.js"
 import * as SimulatorConfig from "../src/SimulatorConfig.js"
 import * as UserActions from "../src/Store/UserActions.js"
-import { advance, failsWith, newUser, sdk, simNow, yen } from "./helpers/e2e.js"
+import { advance, assertSecondsAfter, failsWith, newUser, sdk, simNow, yen } from "./helpers/e2e.js"
 
 const session = (
   extra: {
@@ -33,6 +33,7 @@ describe("e2e Users (account link, authorization, profile) ↔ simulator", () =>
         /^http:\/\/simulator\.local\/link\/[0-9a-f-]{36}$/,
         "in process: served by the in-process HttpClient"
       )
+      const since = yield* simNow
       const link = yield* UserActions.completeAccountLink(sessionIdOf(qr.linkQRCodeURL), { balance: 2000 })
       assert.include(link.redirectTo, "https://shop.example/callback?from=qr&responseToken=")
       const token = yield* Jwt.verifyResponseToken(link.responseToken, { nonce: "nonce-123" })
@@ -41,7 +42,7 @@ describe("e2e Users (account link, authorization, profile) ↔ simulator", () =>
       assert.strictEqual(token.iss, "paypay.ne.jp")
       assert.strictEqual(token.referenceId, "shop-user-42")
       assert.strictEqual(token.profileIdentifier, "*******0077")
-      assert.strictEqual(token.exp, (yield* simNow) + UserAuth.RESPONSE_TOKEN_LIFETIME_SECONDS)
+      yield* assertSecondsAfter(token.exp, since, UserAuth.RESPONSE_TOKEN_LIFETIME_SECONDS)
       const id = token.userAuthorizationId!
       assert.strictEqual(id, link.user?.userAuthorizationId)
       assert.deepStrictEqual(Jose.decodeProtectedHeader(link.responseToken), { typ: "JWT", alg: "HS256" })

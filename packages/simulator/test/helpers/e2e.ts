@@ -2,6 +2,7 @@
  * Shared helpers of the end-to-end tests: the SDK against a fresh in-process simulator (`InProcess.layerSdk`),
  * acting as the default tenant, with the simulated user and clock reached directly in process.
  */
+import { assert } from "@effect/vitest"
 import { Effect, Option } from "effect"
 import * as InProcess from "../../src/InProcess.js"
 import { SimClock } from "../../src/SimClock.js"
@@ -29,6 +30,18 @@ export const balanceOf = (userAuthorizationId: string) =>
 export const advance = (seconds: number) => Effect.flatMap(SimClock, (clock) => clock.advance(seconds))
 
 export const simNow = Effect.flatMap(SimClock, (clock) => clock.nowSeconds)
+
+/**
+ * Asserts `actual` is `offset` seconds after the simulated time of an event that happened between `since` (read
+ * before the event) and now: the simulated clock runs in real time, so a second may tick between the event and a
+ * later read of the clock.
+ */
+export const assertSecondsAfter = (actual: number | null | undefined, since: number, offset: number) =>
+  Effect.map(simNow, (now) => {
+    assert.isNumber(actual)
+    assert.isAtLeast(actual!, since + offset)
+    assert.isAtMost(actual!, now + offset)
+  })
 
 /** The PayPay result code of an SDK failure (typed or `UnknownResultCode`), else its tag. */
 export const codeOf = (error: { readonly _tag: string }): string =>
